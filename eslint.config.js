@@ -1,0 +1,44 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import { defineConfig } from "eslint/config";
+import astro from "eslint-plugin-astro";
+import globals from "globals";
+
+export default defineConfig(
+  {
+    ignores: [
+      "dist/",
+      "dist-*/",
+      ".astro/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...astro.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // node:test's test() returns a promise the runner itself awaits.
+      "@typescript-eslint/no-floating-promises": [
+        "error",
+        {
+          allowForKnownSafeCalls: [
+            { from: "package", package: "node:test", name: ["test", "describe", "it", "suite"] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Astro's virtual modules and .astro frontmatter are type-checked by `astro check` instead.
+    files: ["**/*.astro", "**/*.mjs", "scripts/**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
