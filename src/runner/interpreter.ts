@@ -1,0 +1,112 @@
+/**
+ * One Pyodide interpreter, good for exactly one run. Fresh per run is how nothing leaks between
+ * runs (variables, imported-module state, atexit registrations, signal handlers): after a run the
+ * interpreter is dropped, whatever happened in it — including `os._exit`, which kills the runtime.
+ */
+import { DRIVER_SOURCE, PRELOAD_MODULES, RUNNER_FILENAME } from "./driver-source.ts";
+import type { PyDict, PyProxy } from "pyodide/ffi";
+import type { LoadPyodide, Pyodide } from "./pyodide-types.ts";
+
+/** Reads stdin for `input()` and `sys.stdin`: fills `buffer`, returns bytes read (0 = EOF). */
+export type StdinReader = (buffer: Uint8Array) => number;
+
+/** Per-run wiring of the interpreter's standard streams. */
+export interface InterpreterIO {
+  stdout: (bytes: Uint8Array) => number;
+  stderr: (bytes: Uint8Array) => number;
+  stdin: StdinReader;
+}
+
+/** The JS side of the driver's `hooks` argument (see `driver-source.ts`). */
+export interface DriverHooks {
+  wait: (ms: number) => boolean;
+  pending: () => boolean;
+  note: (kind: string, line: number | undefined) => void;
+}
+
+type PrepareFunction = (
+  filename: string,
+  argv0: string,
+  source: string,
+  hooks: DriverHooks,
+) => PyProxy | undefined;
+type FinishFunction = (raised: boolean) => string;
+
+/** A booted interpreter with the driver loaded, not yet used. */
+export interface Interpreter {
+  readonly pyodide: Pyodide;
+  /**
+   * Runs the program through the driver; returns its JSON report, or throws if the runtime died
+   * under it (`os._exit`, out of memory).
+   */
+  run(filename: string, argv0: string, source: string, hooks: DriverHooks, io: InterpreterIO): string;
+}
+
+/** How an interpreter was brought up, for logs and benchmarks. */
+export type BootKind = "snapshot" | "cold";
+
+/**
+ * Boots Pyodide (from a memory snapshot when one is given), attaches the interrupt buffer and
+ * loads the driver. Throws only for infrastructure failures (files missing, bad snapshot).
+ */
+export async function bootInterpreter(
+  loadPyodide: LoadPyodide,
+  options: { indexURL?: string | undefined; snapshot?: Uint8Array | undefined; interruptBuffer: Int32Array },
+): Promise<Interpreter> {
+  const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
+    ...(options.indexURL ? { indexURL: options.indexURL } : {}),
+    ...(options.snapshot ? { _loadSnapshot: options.snapshot } : {}),
+  };
+  const pyodide = await loadPyodide(config);
+  return prepare(pyodide, options.interruptBuffer);
+}
+
+/**
+ * Boots Pyodide cold with the driver's modules imported, and returns a memory snapshot of it that
+ * `bootInterpreter` can restore in a fraction of the time.
+ */
+export async function makeSnapshot(
+  loadPyodide: LoadPyodide,
+  indexURL: string | undefined,
+): Promise<Uint8Array> {
+  const config: Parameters<LoadPyodide>[0] & { _makeSnapshot: boolean } = {
+    ...(indexURL ? { indexURL } : {}),
+    _makeSnapshot: true,
+  };
+  const pyodide = await loadPyodide(config);
+  pyodide.runPython(PRELOAD_MODULES);
+  return pyodide.makeMemorySnapshot();
+}
+
+function prepare(pyodide: Pyodide, interruptBuffer: Int32Array): Interpreter {
+  pyodide.setInterruptBuffer(interruptBuffer);
+  const scope = pyodide.toPy({}) as PyDict;
+  pyodide.runPython(DRIVER_SOURCE, { globals: scope, filename: RUNNER_FILENAME });
+  const prepareFn = scope.get("prepare") as PrepareFunction;
+  const finishFn = scope.get("finish") as FinishFunction;
+  // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
+  // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
+  // Captured now: after os._exit every property of the dead runtime's API throws.
+  const { PythonError } = pyodide.ffi;
+  const exec = pyodide.runPython("import builtins; builtins.exec") as (code: PyProxy, globals: PyProxy) => void;
+  return {
+    pyodide,
+    run(filename, argv0, source, hooks, io) {
+      pyodide.setStdout({ write: io.stdout });
+      pyodide.setStderr({ write: io.stderr });
+      pyodide.setStdin({ read: io.stdin, isatty: false });
+      const prepared = prepareFn(filename, argv0, source, hooks);
+      let raised = false;
+      if (prepared) {
+        const [code, globals] = prepared.toJs({ depth: 1 }) as [PyProxy, PyProxy];
+        try {
+          exec(code, globals);
+        } catch (error) {
+          if (!(error instanceof PythonError)) throw error;
+          raised = true;
+        }
+      }
+      return finishFn(raised);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Decides what a run means: turns the driver's JSON report, or the way the runtime died, into a
+ * `RunResult`. Pure functions, so every rule here is tested without booting Pyodide.
+ */
+import type { CrashCode, RunResult } from "./protocol.ts";
+
+/** What the Python driver reports when `run()` returns normally. */
+export interface DriverReport {
+  kind: "exit" | "exception" | "interrupt";
+  status: number;
+  cause: "end" | "SystemExit";
+  line: number | null;
+  exception: { type: string; message: string } | null;
+  interrupted_at: { line: number | null } | null;
+}
+
+/** An ending the driver announced just before it killed the runtime (`os._exit`, SIG_DFL). */
+export interface DriverNote {
+  kind: "os._exit" | "SIG_DFL";
+  line: number | null;
+}
+
+/** Result of a run whose driver returned a report. */
+export function fromReport(report: DriverReport, durationMs: number): RunResult {
+  const base = { durationMs, line: report.line, interruptedAt: report.interrupted_at };
+  switch (report.kind) {
+    case "exit":
+      return { ...base, outcome: "exit", exitCode: report.status, cause: report.cause };
+    case "exception":
+      return {
+        ...base,
+        outcome: "exception",
+        exitCode: 1,
+        exception: report.exception ?? { type: "Exception", message: "" },
+      };
+    case "interrupt":
+      return {
+        ...base,
+        outcome: "interrupt",
+        exitCode: 130,
+        exception: report.exception,
+        interruptedAt: report.interrupted_at ?? { line: report.line },
+      };
+  }
+}
+
+/** The exit status carried by Emscripten's `ExitStatus` when the runtime exits, if this is one. */
+export function exitStatusOf(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { name, status } = error as { name?: unknown; status?: unknown };
+  return (name === "ExitStatus" || name === "Exit") && typeof status === "number" ? status : null;
+}
+
+/** Result of a run during which the runtime died; `note` says whether the program asked for it. */
+export function fromRuntimeDeath(
+  error: unknown,
+  note: DriverNote | null,
+  durationMs: number,
+): RunResult {
+  const status = exitStatusOf(error);
+  if (status !== null && note?.kind === "os._exit") {
+    return {
+      outcome: "exit",
+      exitCode: status & 0xff,
+      cause: "os._exit",
+      line: note.line,
+      interruptedAt: null,
+      durationMs,
+    };
+  }
+  if (status !== null && note?.kind === "SIG_DFL") {
+    return {
+      outcome: "interrupt",
+      exitCode: 130,
+      exception: null,
+      line: note.line,
+      interruptedAt: { line: note.line },
+      durationMs,
+    };
+  }
+  const { code, message } = classifyCrash(error);
+  return { outcome: "crash", exitCode: 134, code, message, line: null, interruptedAt: null, durationMs };
+}
+
+/** Names the way a runtime failed, in a sentence a reader can act on. */
+export function classifyCrash(error: unknown): { code: CrashCode; message: string } {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (exitStatusOf(error) !== null || /already exited/i.test(text)) {
+    return {
+      code: "runtime-exited",
+      message: `The Python runtime exited unexpectedly (${text}). The next run starts a new one.`,
+    };
+  }
+  if (/out of memory|memory access out of bounds|Cannot enlarge memory|Aborted\(OOM\)/i.test(text)) {
+    return {
+      code: "out-of-memory",
+      message: `The program ran out of memory (${text}). The next run starts a fresh interpreter.`,
+    };
+  }
+  if (/call stack|stack overflow|too much recursion/i.test(text)) {
+    return {
+      code: "stack-overflow",
+      message: `The program exhausted the interpreter's stack (${text}). The next run starts a fresh interpreter.`,
+    };
+  }
+  return {
+    code: "runtime-error",
+    message: `The Python runtime failed (${text}). The next run starts a fresh interpreter.`,
+  };
+}

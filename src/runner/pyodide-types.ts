@@ -1,0 +1,17 @@
+/**
+ * The slice of Pyodide's API the core uses, typed here so the core does not depend on how a host
+ * imports Pyodide (the npm package in Node, the self-hosted `pyodide.mjs` in the browser).
+ * `_makeSnapshot`, `_loadSnapshot` and `makeMemorySnapshot` are private Pyodide APIs: the version
+ * is pinned exactly in package.json, and every snapshot path falls back to a normal boot.
+ */
+import type { PyodideAPI, loadPyodide } from "pyodide";
+
+export type LoadPyodide = typeof loadPyodide;
+export type Pyodide = PyodideAPI;
+
+/** Options the core passes to `loadPyodide`, beyond what the host supplies. */
+export interface BootOptions {
+  indexURL?: string;
+  _makeSnapshot?: boolean;
+  _loadSnapshot?: Uint8Array;
+}

@@ -1,0 +1,143 @@
+/**
+ * The runner core's entry point: runs snippets, each in a fresh interpreter, and keeps the next
+ * interpreter booting in the background so a Run never waits for one. Used by the browser worker
+ * and by the Node CLI; knows nothing of either (no DOM, no `postMessage`).
+ */
+import { bootInterpreter, makeSnapshot, type Interpreter, type StdinReader } from "./interpreter.ts";
+import { clearInterrupt, interruptPending, waitForInterrupt } from "./interrupt.ts";
+import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
+import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
+import type { RunRequest, RunResult } from "./protocol.ts";
+import type { LoadPyodide } from "./pyodide-types.ts";
+
+export interface RunnerOptions {
+  loadPyodide: LoadPyodide;
+  /** Where Pyodide's files are served from; Node finds them itself. */
+  indexURL?: string;
+  /** Shared with whoever presses Stop (see `interrupt.ts`). */
+  interruptBuffer: Int32Array;
+  /**
+   * Restore interpreters from a memory snapshot (fast) instead of booting each cold. On by
+   * default; any snapshot failure falls back to cold boots for the rest of the runner's life.
+   */
+  useSnapshot?: boolean;
+  /** A snapshot made elsewhere (e.g. at build time); made on first boot when absent. */
+  snapshot?: Uint8Array;
+}
+
+/** Where a run's output and input go. With no `stdin`, `input()` sees EOF, as with `</dev/null`. */
+export interface RunIO {
+  output: OutputSink;
+  stdin?: StdinReader;
+  /** Called once the interpreter is ready, just before the program starts. */
+  started?: () => void;
+}
+
+const now = (): number => performance.now();
+
+/** Runs snippets one at a time, each in a fresh interpreter. */
+export class Runner {
+  readonly #options: RunnerOptions;
+  #snapshot: Uint8Array | null;
+  #snapshotFailed = false;
+  #next: Promise<Interpreter> | null = null;
+  /** Boot times in ms of the interpreters this runner made, newest last (for benchmarks). */
+  readonly bootTimes: { kind: "snapshot" | "cold"; ms: number }[] = [];
+
+  /** The memory snapshot in use, once made or given; hosts may cache it (see `snapshot-cache.ts`). */
+  get snapshot(): Uint8Array | null {
+    return this.#snapshot;
+  }
+
+  constructor(options: RunnerOptions) {
+    this.#options = options;
+    this.#snapshot = options.snapshot ?? null;
+  }
+
+  /** Starts booting the next interpreter now, if one is not already on its way. */
+  prepare(): Promise<void> {
+    this.#next ??= this.#boot();
+    return this.#next.then(() => undefined);
+  }
+
+  /**
+   * Runs one snippet to its end and says how it ended. Never throws for anything the program
+   * does; rejects only when no interpreter can be booted (e.g. Pyodide's files are missing).
+   */
+  async run(request: RunRequest, io: RunIO): Promise<RunResult> {
+    const next = this.#next ?? this.#boot();
+    this.#next = null;
+    let interpreter: Interpreter;
+    try {
+      interpreter = await next;
+    } catch (error) {
+      this.#next = null;
+      throw error;
+    }
+    try {
+      return this.#runOn(interpreter, request, io);
+    } finally {
+      // The used interpreter is dropped; its successor boots while the reader reads the output.
+      this.#next = this.#boot();
+      this.#next.catch(() => undefined);
+    }
+  }
+
+  #runOn(interpreter: Interpreter, request: RunRequest, io: RunIO): RunResult {
+    const buffer = this.#options.interruptBuffer;
+    const decoder = new OutputDecoder(io.output);
+    let note: DriverNote | null = null;
+    const hooks = {
+      wait: (ms: number) => waitForInterrupt(buffer, ms),
+      pending: () => interruptPending(buffer),
+      note: (kind: string, line: number | undefined) => {
+        note = { kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit", line: line ?? null };
+      },
+    };
+    clearInterrupt(buffer);
+    io.started?.();
+    const started = now();
+    try {
+      const json = interpreter.run(
+        request.filename,
+        request.argv0 ?? request.filename,
+        request.source,
+        hooks,
+        {
+          stdout: (bytes) => decoder.write("stdout", bytes),
+          stderr: (bytes) => decoder.write("stderr", bytes),
+          stdin: io.stdin ?? (() => 0),
+        },
+      );
+      decoder.flush();
+      return fromReport(JSON.parse(json) as DriverReport, now() - started);
+    } catch (error) {
+      decoder.flush();
+      return fromRuntimeDeath(error, note, now() - started);
+    } finally {
+      clearInterrupt(buffer);
+    }
+  }
+
+  async #boot(): Promise<Interpreter> {
+    const { loadPyodide, indexURL, interruptBuffer } = this.#options;
+    const wantSnapshot = (this.#options.useSnapshot ?? true) && !this.#snapshotFailed;
+    if (wantSnapshot) {
+      try {
+        this.#snapshot ??= await makeSnapshot(loadPyodide, indexURL);
+        const t = now();
+        const interp = await bootInterpreter(loadPyodide, { indexURL, snapshot: this.#snapshot, interruptBuffer });
+        this.bootTimes.push({ kind: "snapshot", ms: now() - t });
+        return interp;
+      } catch {
+        // Snapshots are a private Pyodide API: on any failure, boot cold from now on.
+        this.#snapshotFailed = true;
+        this.#snapshot = null;
+      }
+    }
+    const t = now();
+    const interp = await bootInterpreter(loadPyodide, { indexURL, interruptBuffer });
+    this.bootTimes.push({ kind: "cold", ms: now() - t });
+    return interp;
+  }
+}

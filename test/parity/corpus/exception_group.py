@@ -1,0 +1,1 @@
+raise ExceptionGroup("several problems", [ValueError("one"), TypeError("two")])

@@ -1,0 +1,10 @@
+import sys
+
+def main():
+    try:
+        print("working")
+        sys.exit(7)
+    finally:
+        print("finally runs on sys.exit")
+
+main()

@@ -1,0 +1,5 @@
+# parity: interrupt-after=400
+try:
+    while True: pass
+finally:
+    print("finally runs on KeyboardInterrupt")

@@ -1,0 +1,3 @@
+# parity: interrupt-after=400
+print("looping")
+while True: pass

@@ -1,0 +1,3 @@
+import warnings
+warnings.warn("this API is deprecated")
+print("after the warning")
