@@ -27,13 +27,20 @@ go to this process's, its stdin comes from this process's, and the exit status i
 
 function parseMs(flag: string, value: string | undefined): number {
   const n = Number(value);
-  if (value === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number of milliseconds`);
+  if (value === undefined || !Number.isFinite(n) || n < 0)
+    throw new Error(`${flag} needs a number of milliseconds`);
   return n;
 }
 
 /** Parses argv (without node and script); throws an Error whose message is for the user. */
 export function parseArgs(argv: readonly string[]): SnippetArgs {
-  const args: SnippetArgs = { file: "", interruptAfterMs: null, graceMs: 2000, json: false, snapshotCache: true };
+  const args: SnippetArgs = {
+    file: "",
+    interruptAfterMs: null,
+    graceMs: 2000,
+    json: false,
+    snapshotCache: true,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
     if (arg === "--interrupt-after") args.interruptAfterMs = parseMs(arg, argv[(i += 1)]);

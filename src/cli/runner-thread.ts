@@ -50,7 +50,8 @@ const runner = new Runner({
 
 try {
   await runner.prepare();
-  if (snapshotCache && runner.snapshot && runner.snapshot !== cached) writeSnapshot(runner.snapshot);
+  if (snapshotCache && runner.snapshot && runner.snapshot !== cached)
+    writeSnapshot(runner.snapshot);
   const result = await runner.run(request, {
     output: (stream, text) => {
       post({ type: "output", runId: 1, stream, text });

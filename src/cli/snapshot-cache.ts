@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import { version as pyodideVersion } from "pyodide";
 import { PRELOAD_MODULES } from "../runner/driver-source.ts";
 
-const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../node_modules/.cache/python-halted");
+const CACHE_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../node_modules/.cache/python-halted",
+);
 
 /** The cache file for this Pyodide version and driver preload. */
 export function snapshotPath(): string {

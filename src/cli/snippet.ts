@@ -64,7 +64,14 @@ function kill(): void {
   const reason = `the program ignored SIGINT for ${String(args.graceMs)} ms and was killed`;
   void worker.terminate().then(() => {
     if (!args.json) process.stderr.write(`snippet: ${reason}\n`);
-    finish({ outcome: "killed", exitCode: 137, reason, line: null, interruptedAt: { line: null }, durationMs: ms });
+    finish({
+      outcome: "killed",
+      exitCode: 137,
+      reason,
+      line: null,
+      interruptedAt: { line: null },
+      durationMs: ms,
+    });
   });
 }
 
@@ -91,8 +98,7 @@ worker.on("message", (message: FromRunner) => {
       break;
     case "error":
       settled = true;
-      fail(message.error.message, 70);
-      break;
+      return fail(message.error.message, 70);
     default:
       assertNever(message);
   }

@@ -12,7 +12,8 @@
 export const RUNNER_FILENAME = "<runner>";
 
 /** Modules the driver needs; imported before the memory snapshot so each run skips them. */
-export const PRELOAD_MODULES = "import atexit, io, json, linecache, os, signal, sys, time, traceback, types";
+export const PRELOAD_MODULES =
+  "import atexit, io, json, linecache, os, signal, sys, time, traceback, types";
 
 /**
  * Defines `prepare(filename, argv0, source, hooks) -> (code, globals) | None` and
@@ -21,7 +22,7 @@ export const PRELOAD_MODULES = "import atexit, io, json, linecache, os, signal, 
  * `note(kind, line)` (tell JS about an ending that kills the runtime before `run` returns).
  */
 export const DRIVER_SOURCE = String.raw`
-import atexit, builtins, io, json, os, signal, sys, time, types
+import atexit, builtins, io, json, os, posix, signal, sys, time, types
 
 _RUNNER = "<runner>"
 _real_exit = os._exit
@@ -173,7 +174,7 @@ def prepare(filename, argv0, source, hooks):
             return sigint_handler[0]
         return _real_getsignal(signalnum)
 
-    os._exit = os_exit
+    os._exit = posix._exit = os_exit
     time.sleep = sleep
     signal.signal = signal_
     signal.getsignal = getsignal

@@ -4,7 +4,7 @@
  * interpreter is dropped, whatever happened in it — including `os._exit`, which kills the runtime.
  */
 import { DRIVER_SOURCE, PRELOAD_MODULES, RUNNER_FILENAME } from "./driver-source.ts";
-import type { PyDict, PyProxy } from "pyodide/ffi";
+import type { PyProxy } from "pyodide/ffi";
 import type { LoadPyodide, Pyodide } from "./pyodide-types.ts";
 
 /** Reads stdin for `input()` and `sys.stdin`: fills `buffer`, returns bytes read (0 = EOF). */
@@ -39,7 +39,18 @@ export interface Interpreter {
    * Runs the program through the driver; returns its JSON report, or throws if the runtime died
    * under it (`os._exit`, out of memory).
    */
-  run(filename: string, argv0: string, source: string, hooks: DriverHooks, io: InterpreterIO): string;
+  run(
+    filename: string,
+    argv0: string,
+    source: string,
+    hooks: DriverHooks,
+    io: InterpreterIO,
+  ): string;
+  /**
+   * The error that fatally broke this runtime during the run, if one did. Pyodide may keep
+   * returning from calls after a fatal error, so a report alone cannot be trusted.
+   */
+  fatalError(): unknown;
 }
 
 /** How an interpreter was brought up, for logs and benchmarks. */
@@ -51,7 +62,11 @@ export type BootKind = "snapshot" | "cold";
  */
 export async function bootInterpreter(
   loadPyodide: LoadPyodide,
-  options: { indexURL?: string | undefined; snapshot?: Uint8Array | undefined; interruptBuffer: Int32Array },
+  options: {
+    indexURL?: string | undefined;
+    snapshot?: Uint8Array | undefined;
+    interruptBuffer: Int32Array;
+  },
 ): Promise<Interpreter> {
   const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
     ...(options.indexURL ? { indexURL: options.indexURL } : {}),
@@ -78,17 +93,34 @@ export async function makeSnapshot(
   return pyodide.makeMemorySnapshot();
 }
 
+/** Pyodide's private hook for fatal errors (present in the pinned version; optional otherwise). */
+interface PrivateApi {
+  _api?: { on_fatal?: (error: unknown) => void };
+}
+
 function prepare(pyodide: Pyodide, interruptBuffer: Int32Array): Interpreter {
   pyodide.setInterruptBuffer(interruptBuffer);
-  const scope = pyodide.toPy({}) as PyDict;
-  pyodide.runPython(DRIVER_SOURCE, { globals: scope, filename: RUNNER_FILENAME });
-  const prepareFn = scope.get("prepare") as PrepareFunction;
-  const finishFn = scope.get("finish") as FinishFunction;
+  let fatal: unknown = null;
+  const api = (pyodide as unknown as PrivateApi)._api;
+  if (api) {
+    api.on_fatal = (error) => {
+      fatal = error;
+    };
+  }
+  // The driver's functions come back as a tuple: its last expression. Its globals live in the
+  // boot-time __main__ dict, which each run replaces in sys.modules with a fresh module.
   // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
   // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
+  const driver = pyodide.runPython(`${DRIVER_SOURCE}\n(prepare, finish, exec)\n`, {
+    filename: RUNNER_FILENAME,
+  }) as PyProxy;
+  const [prepareFn, finishFn, exec] = driver.toJs({ depth: 1 }) as [
+    PrepareFunction,
+    FinishFunction,
+    (code: unknown, globals: unknown) => void,
+  ];
   // Captured now: after os._exit every property of the dead runtime's API throws.
   const { PythonError } = pyodide.ffi;
-  const exec = pyodide.runPython("import builtins; builtins.exec") as (code: PyProxy, globals: PyProxy) => void;
   return {
     pyodide,
     run(filename, argv0, source, hooks, io) {
@@ -98,7 +130,7 @@ function prepare(pyodide: Pyodide, interruptBuffer: Int32Array): Interpreter {
       const prepared = prepareFn(filename, argv0, source, hooks);
       let raised = false;
       if (prepared) {
-        const [code, globals] = prepared.toJs({ depth: 1 }) as [PyProxy, PyProxy];
+        const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];
         try {
           exec(code, globals);
         } catch (error) {
@@ -107,6 +139,16 @@ function prepare(pyodide: Pyodide, interruptBuffer: Int32Array): Interpreter {
         }
       }
       return finishFn(raised);
+    },
+    fatalError() {
+      if (fatal !== null) return fatal;
+      try {
+        // After a fatal error every public getter throws "Pyodide already fatally failed".
+        Reflect.get(pyodide, "globals");
+        return null;
+      } catch (error) {
+        return error;
+      }
     },
   };
 }

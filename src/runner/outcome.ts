@@ -79,7 +79,15 @@ export function fromRuntimeDeath(
     };
   }
   const { code, message } = classifyCrash(error);
-  return { outcome: "crash", exitCode: 134, code, message, line: null, interruptedAt: null, durationMs };
+  return {
+    outcome: "crash",
+    exitCode: 134,
+    code,
+    message,
+    line: null,
+    interruptedAt: null,
+    durationMs,
+  };
 }
 
 /** Names the way a runtime failed, in a sentence a reader can act on. */
@@ -91,7 +99,9 @@ export function classifyCrash(error: unknown): { code: CrashCode; message: strin
       message: `The Python runtime exited unexpectedly (${text}). The next run starts a new one.`,
     };
   }
-  if (/out of memory|memory access out of bounds|Cannot enlarge memory|Aborted\(OOM\)/i.test(text)) {
+  if (
+    /out of memory|memory access out of bounds|Cannot enlarge memory|Aborted\(OOM\)/i.test(text)
+  ) {
     return {
       code: "out-of-memory",
       message: `The program ran out of memory (${text}). The next run starts a fresh interpreter.`,

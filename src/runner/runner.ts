@@ -3,7 +3,12 @@
  * interpreter booting in the background so a Run never waits for one. Used by the browser worker
  * and by the Node CLI; knows nothing of either (no DOM, no `postMessage`).
  */
-import { bootInterpreter, makeSnapshot, type Interpreter, type StdinReader } from "./interpreter.ts";
+import {
+  bootInterpreter,
+  makeSnapshot,
+  type Interpreter,
+  type StdinReader,
+} from "./interpreter.ts";
 import { clearInterrupt, interruptPending, waitForInterrupt } from "./interrupt.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
@@ -55,9 +60,9 @@ export class Runner {
   }
 
   /** Starts booting the next interpreter now, if one is not already on its way. */
-  prepare(): Promise<void> {
+  async prepare(): Promise<void> {
     this.#next ??= this.#boot();
-    return this.#next.then(() => undefined);
+    await this.#next;
   }
 
   /**
@@ -95,6 +100,11 @@ export class Runner {
       },
     };
     clearInterrupt(buffer);
+    // Emscripten's exit() sets process.exitCode under Node; the program's status is ours to
+    // report, not the host process's, so it is put back after the run.
+    const host = (globalThis as { process?: { exitCode?: number | string | null | undefined } })
+      .process;
+    const hostExitCode = host?.exitCode;
     io.started?.();
     const started = now();
     try {
@@ -110,12 +120,18 @@ export class Runner {
         },
       );
       decoder.flush();
+      const fatal = interpreter.fatalError();
+      if (fatal !== null) return fromRuntimeDeath(fatal, null, now() - started);
       return fromReport(JSON.parse(json) as DriverReport, now() - started);
     } catch (error) {
       decoder.flush();
-      return fromRuntimeDeath(error, note, now() - started);
+      // `note` is set from Python through the hooks, which TypeScript's flow analysis cannot see.
+      const noted = note as DriverNote | null;
+      const fatal = noted ? null : interpreter.fatalError();
+      return fromRuntimeDeath(fatal ?? error, noted, now() - started);
     } finally {
       clearInterrupt(buffer);
+      if (host) host.exitCode = hostExitCode;
     }
   }
 
@@ -126,7 +142,11 @@ export class Runner {
       try {
         this.#snapshot ??= await makeSnapshot(loadPyodide, indexURL);
         const t = now();
-        const interp = await bootInterpreter(loadPyodide, { indexURL, snapshot: this.#snapshot, interruptBuffer });
+        const interp = await bootInterpreter(loadPyodide, {
+          indexURL,
+          snapshot: this.#snapshot,
+          interruptBuffer,
+        });
         this.bootTimes.push({ kind: "snapshot", ms: now() - t });
         return interp;
       } catch {

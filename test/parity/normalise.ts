@@ -11,7 +11,9 @@ export function normalise(text: string, snippetPath: string): string {
     .filter((line) => !/^\s*[~^]+\s*$/.test(line))
     .map((line) =>
       line
-        .replace(/File "([^"]+)"/g, (whole, path: string) => (path === snippetPath ? whole : 'File "<other>"'))
+        .replace(/File "([^"]+)"/g, (whole, path: string) =>
+          path === snippetPath ? whole : 'File "<other>"',
+        )
         .replace(/0x[0-9a-fA-F]+/g, "0x…"),
     )
     .join("\n");

@@ -1,0 +1,21 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parseArgs } from "../../src/cli/args.ts";
+
+test("file and flags parse; defaults hold", () => {
+  assert.deepEqual(parseArgs(["a.py", "--interrupt-after", "300", "--json"]), {
+    file: "a.py",
+    interruptAfterMs: 300,
+    graceMs: 2000,
+    json: true,
+    snapshotCache: true,
+  });
+  assert.equal(parseArgs(["--no-snapshot-cache", "b.py", "--grace", "50"]).graceMs, 50);
+});
+
+test("bad arguments are errors a person can read", () => {
+  assert.throws(() => parseArgs([]), /missing FILE\.py/);
+  assert.throws(() => parseArgs(["a.py", "--interrupt-after"]), /--interrupt-after needs a number/);
+  assert.throws(() => parseArgs(["a.py", "--bogus"]), /unknown option --bogus/);
+  assert.throws(() => parseArgs(["a.py", "b.py"]), /only one FILE\.py/);
+});
