@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { codeMetaTransformer } from "./src/markdown/code-meta.ts";
+import { rehypeRunnable } from "./src/markdown/rehype-runnable.ts";
 
 /** Cross-origin isolation, so the runner can use SharedArrayBuffer for Stop (SIGINT). */
 const isolationHeaders = {
@@ -20,7 +21,7 @@ export default defineConfig({
   markdown: {
     // unified (remark/rehype) rather than the default Sätteri: the runnable-block upgrade and the
     // verified-docs checks are rehype/Shiki plugins, and MDX components need the unified pipeline.
-    processor: unified({ smartypants: false }),
+    processor: unified({ smartypants: false, rehypePlugins: [rehypeRunnable] }),
     shikiConfig: {
       themes: { light: "github-light-default", dark: "github-dark-default" },
       defaultColor: false,
@@ -29,4 +30,6 @@ export default defineConfig({
   },
   server: { port: 4321, host: "127.0.0.1", headers: isolationHeaders },
   devToolbar: { enabled: false },
+  // Pyodide needs a module worker; keep Vite from emitting a classic one.
+  vite: { worker: { format: "es" } },
 });

@@ -78,6 +78,9 @@ function kill(): void {
 worker.on("message", (message: FromRunner) => {
   switch (message.type) {
     case "ready":
+    case "booting":
+    case "input-request":
+      // The CLI's program reads the process's stdin directly; nothing to show.
       break;
     case "started":
       startedAt = performance.now();

@@ -84,6 +84,22 @@ export interface RunnerError {
   message: string;
 }
 
+/**
+ * The page's first and only message to the worker's global scope. Everything after it travels
+ * over `port`, which the worker keeps in a closure: a program's `js.postMessage(...)` reaches the
+ * global scope, which the page does not listen to, so it cannot forge the runner's messages.
+ */
+export interface WorkerInit {
+  type: "init";
+  port: MessagePort;
+  interruptBuffer: Int32Array;
+  stdinBuffer: SharedArrayBuffer;
+  /** Output travels through this ring (see `output-ring.ts`), not through messages. */
+  outputBuffer: SharedArrayBuffer;
+  /** URL of the self-hosted Pyodide folder, ending in `/`. */
+  indexURL: string;
+}
+
 /** Controller -> core host. */
 export type ToRunner =
   | { type: "run"; runId: number; request: RunRequest }
@@ -93,6 +109,10 @@ export type ToRunner =
 /** Core host -> controller. */
 export type FromRunner =
   | { type: "ready" }
+  /** Pyodide is being fetched and booted (the first Run waits for this). */
+  | { type: "booting" }
+  /** The program called `input()` and is waiting for a line. */
+  | { type: "input-request"; runId: number }
   /** The interpreter is booted and the program's first line is about to run. */
   | { type: "started"; runId: number }
   | { type: "output"; runId: number; stream: Stream; text: string }

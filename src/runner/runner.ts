@@ -116,7 +116,13 @@ export class Runner {
         {
           stdout: (bytes) => decoder.write("stdout", bytes),
           stderr: (bytes) => decoder.write("stderr", bytes),
-          stdin: io.stdin ?? (() => 0),
+          stdin: (bytes) => {
+            const n = io.stdin ? io.stdin(bytes) : 0;
+            // Stop while input() waits: deliver SIGINT from inside the read, as Ctrl+C at a
+            // prompt does in CPython (KeyboardInterrupt out of input(), not EOFError).
+            if (interruptPending(buffer)) interpreter.pyodide.checkInterrupt();
+            return n;
+          },
         },
       );
       decoder.flush();

@@ -1,0 +1,34 @@
+/** Helpers for runnable-block tests, written against the block contract (see python-block.ts). */
+import type { Locator, Page } from "@playwright/test";
+import { expect } from "./fixtures.ts";
+
+/** The n-th runnable block on the page (0-based), once its editor is ready. */
+export async function readyBlock(page: Page, n = 0): Promise<Locator> {
+  const block = page.locator("[data-runnable]").nth(n);
+  await expect(block).toHaveAttribute("data-editor", "ready");
+  return block;
+}
+
+/** Opens the playground with `source` loaded from the URL fragment. */
+export async function playground(page: Page, source: string): Promise<Locator> {
+  await page.goto(`/playground/#code=${encodeURIComponent(source)}`);
+  return readyBlock(page);
+}
+
+export const runButton = (block: Locator): Locator => block.getByRole("button", { name: /^Run/ });
+export const stopButton = (block: Locator): Locator => block.getByRole("button", { name: /^Stop/ });
+export const log = (block: Locator): Locator => block.getByRole("log");
+export const ending = (block: Locator): Locator => block.locator('[role="status"][data-outcome]');
+
+/** Clicks Run and waits for the program to be running. */
+export async function startRun(block: Locator): Promise<void> {
+  await runButton(block).click();
+  await expect(block).toHaveAttribute("data-state", "running", { timeout: 30_000 });
+}
+
+/** Clicks Run and waits for the ending; returns the status element. */
+export async function runToEnd(block: Locator): Promise<Locator> {
+  await runButton(block).click();
+  await expect(block).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  return ending(block);
+}

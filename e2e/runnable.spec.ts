@@ -1,0 +1,233 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures.ts";
+import { ending, log, playground, readyBlock, runButton, runToEnd, startRun, stopButton } from "./blocks.ts";
+
+test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that line", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/sys-exit/");
+  const block = await readyBlock(page);
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-outcome", "exit");
+  await expect(status).toHaveAttribute("data-exit-code", "0");
+  await expect(status).toContainText("Exited with status 0");
+  await expect(status).toContainText("sys.exit(0) on line 4");
+  await expect(block.locator(".pb-halt-line")).toHaveText("sys.exit(0)");
+  expect(problems).toEqual([]);
+});
+
+test("the os._exit block exits 0 and says no cleanup ran", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/os-exit/");
+  const status = await runToEnd(await readyBlock(page));
+  await expect(status).toHaveAttribute("data-outcome", "exit");
+  await expect(status).toHaveAttribute("data-exit-code", "0");
+  await expect(status).toContainText("no cleanup ran");
+  expect(problems).toEqual([]);
+});
+
+test("the custom exception block shows MyCustomError, status 1, no runner frames", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/custom-exception/");
+  const block = await readyBlock(page);
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-outcome", "exception");
+  await expect(status).toHaveAttribute("data-exit-code", "1");
+  await expect(status).toContainText("MyCustomError: Something went wrong");
+  const text = await log(block).innerText();
+  expect(text).toContain("MyCustomError: Something went wrong");
+  expect(text).toMatch(/File "\/home\/reader\/snippet\.py", line 5, in <module>/);
+  expect(text).not.toMatch(/<runner>|_pyodide|pyodide\.asm/);
+  // The traceback line links to the code line.
+  await log(block).getByRole("link", { name: /line 5/ }).click();
+  await expect(block.locator(".cm-activeLine, .cm-line").filter({ hasText: "raise MyCustomError" }).first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("the KeyboardInterrupt block runs until Stop, then prints and exits 0", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/keyboard-interrupt/");
+  const block = await readyBlock(page);
+  await startRun(block);
+  await page.waitForTimeout(300);
+  await expect(block).toHaveAttribute("data-state", "running");
+  await stopButton(block).click();
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-outcome", "exit");
+  await expect(status).toHaveAttribute("data-exit-code", "0");
+  await expect(status).toContainText("You pressed Stop: KeyboardInterrupt was raised on line");
+  await expect(status).toContainText("handled by the script");
+  await expect(log(block)).toHaveText("User interrupted the script");
+  expect(problems).toEqual([]);
+});
+
+test("an unhandled loop + Stop is an interrupt with status 130", async ({ page, problems }) => {
+  const block = await playground(page, "print('looping')\nwhile True:\n    pass\n");
+  await startRun(block);
+  await expect(log(block)).toContainText("looping");
+  await stopButton(block).click();
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-outcome", "interrupt");
+  await expect(status).toHaveAttribute("data-exit-code", "130");
+  await expect(log(block)).toContainText("KeyboardInterrupt");
+  expect(problems).toEqual([]);
+});
+
+test("time.sleep(30) + Stop ends within a second", async ({ page, problems }) => {
+  const block = await playground(page, "import time\nprint('sleeping')\ntime.sleep(30)\n");
+  await startRun(block);
+  await expect(log(block)).toContainText("sleeping");
+  const t0 = Date.now();
+  await stopButton(block).click();
+  await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt");
+  expect(Date.now() - t0).toBeLessThan(1000);
+  expect(problems).toEqual([]);
+});
+
+test("a C-level loop ignores Stop, is killed (137), and the next run works", async ({ page, problems }) => {
+  const block = await playground(page, "print('summing')\nprint(sum(range(10**15)))\n");
+  await startRun(block);
+  await expect(log(block)).toContainText("summing");
+  await stopButton(block).click();
+  await expect(stopButton(block)).toHaveText("Stop now (force)");
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-outcome", "killed", { timeout: 10_000 });
+  await expect(status).toHaveAttribute("data-exit-code", "137");
+  await expect(status).toContainText("ignored Stop for 2 s");
+  const editor = block.getByRole("textbox", { name: /editable code/ });
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("print('again')");
+  const status2 = await runToEnd(block);
+  await expect(status2).toHaveAttribute("data-outcome", "exit");
+  await expect(status2).toHaveAttribute("data-exit-code", "0");
+  await expect(log(block)).toHaveText("again");
+  expect(problems).toEqual([]);
+});
+
+test("after os._exit a new run works", async ({ page, problems }) => {
+  const block = await playground(page, "import os\nprint('first')\nos._exit(3)\n");
+  const first = await runToEnd(block);
+  await expect(first).toHaveAttribute("data-exit-code", "3");
+  const second = await runToEnd(block);
+  await expect(second).toHaveAttribute("data-exit-code", "3");
+  await expect(log(block)).toHaveText("first");
+  expect(problems).toEqual([]);
+});
+
+test("a print flood leaves the page responsive and the output bounded", async ({ page, problems }) => {
+  const block = await playground(page, 'i = 0\nwhile True:\n    i += 1\n    print("x" * 80, i)\n');
+  await startRun(block);
+  const worstGap = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        let worst = 0;
+        const end = last + 2500;
+        const tick = (now: number): void => {
+          worst = Math.max(worst, now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else resolve(worst);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  expect(worstGap).toBeLessThan(500);
+  const lines = await log(block).locator(".pb-line").count();
+  expect(lines).toBeLessThanOrEqual(1000);
+  await expect(log(block).locator(".pb-dropped")).toContainText("not shown");
+  await stopButton(block).click();
+  await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt");
+  expect(problems).toEqual([]);
+});
+
+test("printed markup shows as text", async ({ page, problems }) => {
+  const block = await playground(page, 'print("<b>bold</b><img src=x onerror=alert(1)>")\n');
+  await runToEnd(block);
+  await expect(log(block)).toHaveText("<b>bold</b><img src=x onerror=alert(1)>");
+  await expect(log(block).locator("b, img")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("forged messages from the program change nothing", async ({ page, problems }) => {
+  const source = [
+    "import js, time",
+    "from pyodide.ffi import to_js",
+    "fake = {'type': 'result', 'runId': 1, 'result': {'outcome': 'exit', 'exitCode': 0, 'cause': 'end', 'line': None, 'interruptedAt': None, 'durationMs': 1}}",
+    "js.postMessage(to_js(fake, dict_converter=js.Object.fromEntries))",
+    "js.postMessage(to_js({'type': 'output', 'runId': 1, 'stream': 'stdout', 'text': '<b>forged</b>'}, dict_converter=js.Object.fromEntries))",
+    "time.sleep(0.5)",
+    "print('real output')",
+    "raise SystemExit(5)",
+  ].join("\n");
+  const block = await playground(page, source);
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-exit-code", "5");
+  await expect(log(block)).toHaveText("real output");
+  expect(problems).toEqual([]);
+});
+
+test("input() shows a field inline; Enter sends the line", async ({ page, problems }) => {
+  const block = await playground(page, 'name = input("Name? ")\nprint("Hello,", name)\n');
+  await runButton(block).click();
+  const field = block.getByRole("textbox", { name: "input():" });
+  await expect(field).toBeVisible({ timeout: 30_000 });
+  await expect(log(block)).toContainText("Name?");
+  await field.fill("Ada");
+  await field.press("Enter");
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-exit-code", "0");
+  await expect(log(block)).toContainText("Hello, Ada");
+  expect(problems).toEqual([]);
+});
+
+test("Stop cancels a pending input() with KeyboardInterrupt", async ({ page, problems }) => {
+  const block = await playground(page, 'try:\n    input("? ")\nexcept KeyboardInterrupt:\n    print("cancelled")\n');
+  await runButton(block).click();
+  await expect(block.getByRole("textbox", { name: "input():" })).toBeVisible({ timeout: 30_000 });
+  await stopButton(block).click();
+  await expect(ending(block)).toHaveAttribute("data-exit-code", "0");
+  await expect(log(block)).toContainText("cancelled");
+  expect(problems).toEqual([]);
+});
+
+test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leaves it", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/custom-exception/");
+  const block = await readyBlock(page);
+  const run = runButton(block);
+  for (let i = 0; i < 30 && !(await run.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(run).toBeFocused();
+  await block.getByRole("textbox", { name: /editable code/ }).click();
+  await page.keyboard.press("Control+Enter");
+  await expect(ending(block)).toHaveAttribute("data-outcome", "exception", { timeout: 30_000 });
+  await block.getByRole("textbox", { name: /editable code/ }).click();
+  await page.keyboard.press("Escape");
+  await expect(run).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test("a block after a run passes axe in both themes", async ({ page, problems }) => {
+  await page.goto("/halt-python-script/custom-exception/");
+  await runToEnd(await readyBlock(page));
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+  expect(problems).toEqual([]);
+});
+
+test("the playground loads code from the link without running it, and Share copies a link", async ({
+  page,
+  context,
+  problems,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const block = await playground(page, "print('from a link')\n");
+  await expect(block.getByRole("textbox", { name: /editable code/ })).toContainText("print('from a link')");
+  await page.waitForTimeout(500);
+  await expect(block).toHaveAttribute("data-state", "idle");
+  await expect(log(block)).toBeHidden();
+  await block.getByRole("button", { name: "Share link" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("/playground/#code=print('from%20a%20link')");
+  expect(problems).toEqual([]);
+});

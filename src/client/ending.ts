@@ -1,0 +1,74 @@
+/**
+ * Words for how a run ended, for a learner: built from the runner's result value and the code
+ * that ran. Parts are text or inline code; the block renders them as text nodes, never markup.
+ */
+import { assertNever, type RunResult } from "../runner/protocol.ts";
+
+export type EndingPart = { code: boolean; text: string };
+
+const t = (text: string): EndingPart => ({ code: false, text });
+const c = (text: string): EndingPart => ({ code: true, text });
+
+/** The stripped source of a 1-based line, or null when out of range. */
+function lineText(source: string, line: number | null): string | null {
+  if (line === null) return null;
+  const text = source.split("\n")[line - 1]?.trim();
+  return text ? text : null;
+}
+
+/** " — `code` on line N" when the line is known. */
+function at(source: string, line: number | null): EndingPart[] {
+  const text = lineText(source, line);
+  return line === null ? [] : text ? [t(" — "), c(text), t(` on line ${String(line)}`)] : [t(` on line ${String(line)}`)];
+}
+
+/** Describes a result in a sentence or two. `stopPressed` says whether the reader pressed Stop. */
+export function describeEnding(result: RunResult, source: string, stopPressed: boolean): EndingPart[] {
+  const status = (n: number): string => `status ${String(n)}`;
+  switch (result.outcome) {
+    case "exit": {
+      if (result.interruptedAt) {
+        const where = result.interruptedAt.line === null ? "" : ` on line ${String(result.interruptedAt.line)}`;
+        return [
+          t(`${stopPressed ? "You pressed Stop: " : ""}KeyboardInterrupt was raised${where} and handled by the script; exited with ${status(result.exitCode)}.`),
+        ];
+      }
+      switch (result.cause) {
+        case "end":
+          return [t(`Finished normally — exited with ${status(result.exitCode)}.`)];
+        case "SystemExit":
+          return [t(`Exited with ${status(result.exitCode)}`), ...at(source, result.line), t(".")];
+        case "os._exit": {
+          const code = lineText(source, result.line);
+          return [
+            ...(code ? [c(code)] : [c("os._exit()")]),
+            t(`${result.line === null ? "" : ` on line ${String(result.line)}`}: ended immediately, no cleanup ran (no finally, no atexit) — ${status(result.exitCode)}.`),
+          ];
+        }
+        default:
+          return assertNever(result.cause);
+      }
+    }
+    case "exception": {
+      const { type, message } = result.exception;
+      return [
+        t("Uncaught "),
+        c(message ? `${type}: ${message}` : type),
+        t(` — ${status(1)}`),
+        ...(result.line === null ? [] : [t(`, raised on line ${String(result.line)}`)]),
+        t("."),
+      ];
+    }
+    case "interrupt": {
+      const where = result.line === null ? "" : ` on line ${String(result.line)}`;
+      const how = result.exception ? `KeyboardInterrupt was raised${where} and not caught` : `the script's SIGINT handler is SIG_DFL, so it died at once${where}`;
+      return [t(`${stopPressed ? "You pressed Stop: " : "Interrupted: "}${how} — ${status(130)}.`)];
+    }
+    case "killed":
+      return [t(`Killed: ${result.reason} — ${status(137)}.`)];
+    case "crash":
+      return [t(`The Python runtime crashed: ${result.message} (${status(134)}).`)];
+    default:
+      return assertNever(result);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Rehype plugin (runs after Shiki): wraps every Python code block in a `<python-block>` element,
+ * the hook the page's script upgrades into a runnable editor. The highlighted `<pre>` stays inside
+ * untouched, so the code reads without JavaScript. Fences marked `norun` are left alone.
+ */
+import type { Element, Root, RootContent } from "hast";
+import { parseFenceMeta } from "./fence-meta.ts";
+
+function isPythonPre(node: RootContent): node is Element {
+  return node.type === "element" && node.tagName === "pre" && node.properties["dataLanguage"] === "python";
+}
+
+function metaOf(pre: Element): string | undefined {
+  const meta = pre.properties["dataMeta"];
+  return typeof meta === "string" ? meta : undefined;
+}
+
+/** The plugin; each page numbers its blocks `example-1`, `example-2`, … in reading order. */
+export function rehypeRunnable() {
+  return (tree: Root): void => {
+    let count = 0;
+    const visit = (parent: Root | Element): void => {
+      parent.children = parent.children.map((child) => {
+        if (isPythonPre(child)) {
+          if (parseFenceMeta(metaOf(child)).norun) return child;
+          count += 1;
+          return {
+            type: "element",
+            tagName: "python-block",
+            properties: { id: `example-${String(count)}`, dataRunnable: "", dataState: "idle" },
+            children: [child],
+          } satisfies Element;
+        }
+        if (child.type === "element") visit(child);
+        return child;
+      }) as typeof parent.children;
+    };
+    visit(tree);
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * A program's output, from the busy worker to the page, through a SharedArrayBuffer ring. The
+ * worker cannot run timers while Python runs, so batching output into messages would hold text
+ * back whenever the program goes quiet; instead it appends here on every write and the page
+ * drains the ring once per animation frame: live, batched, and never a message per print().
+ *
+ * Single producer (the worker), single consumer (the page). Records are
+ * `[stream, length high, length low, ...UTF-16 code units]`. When the page falls behind and the
+ * ring is full, new text is dropped and counted, and the page says how much was lost.
+ */
+import type { Stream } from "./protocol.ts";
+
+const USED = 0;
+const DROPPED = 1;
+const HEADER = 8; // two Int32 counters
+const RECORD_HEADER = 3;
+
+/** Ring size in UTF-16 code units (8 MiB of memory). */
+export const RING_CAPACITY = 4 * 1024 * 1024;
+
+/** A fresh ring for one page's worker. */
+export function createOutputRing(capacity: number = RING_CAPACITY): SharedArrayBuffer {
+  return new SharedArrayBuffer(HEADER + capacity * 2);
+}
+
+const streamCode = (stream: Stream): number => (stream === "stdout" ? 1 : 2);
+
+/** The worker's end. */
+export class OutputRingWriter {
+  readonly #header: Int32Array;
+  readonly #data: Uint16Array;
+  #write = 0;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.#header = new Int32Array(buffer, 0, 2);
+    this.#data = new Uint16Array(buffer, HEADER);
+  }
+
+  /** Appends text; drops (and counts) it when the page has not kept up. */
+  write(stream: Stream, text: string): void {
+    const cap = this.#data.length;
+    const max = Math.min(cap - RECORD_HEADER, 0xffffffff);
+    for (let start = 0; start < text.length; start += max) {
+      const part = text.slice(start, start + max);
+      const need = part.length + RECORD_HEADER;
+      if (need > cap - Atomics.load(this.#header, USED)) {
+        Atomics.add(this.#header, DROPPED, part.length);
+        continue;
+      }
+      let w = this.#write;
+      const put = (unit: number): void => {
+        this.#data[w] = unit;
+        w = w + 1 === cap ? 0 : w + 1;
+      };
+      put(streamCode(stream));
+      put(Math.floor(part.length / 0x10000));
+      put(part.length % 0x10000);
+      for (let i = 0; i < part.length; i += 1) put(part.charCodeAt(i));
+      this.#write = w;
+      Atomics.add(this.#header, USED, need);
+    }
+  }
+}
+
+/** What one drain of the ring produced, in order. */
+export interface Drained {
+  chunks: { stream: Stream; text: string }[];
+  /** Code units dropped since the last drain because the ring was full. */
+  dropped: number;
+}
+
+/** The page's end. */
+export class OutputRingReader {
+  readonly #header: Int32Array;
+  readonly #data: Uint16Array;
+  #read = 0;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.#header = new Int32Array(buffer, 0, 2);
+    this.#data = new Uint16Array(buffer, HEADER);
+  }
+
+  /** Takes everything written so far. */
+  drain(): Drained {
+    const cap = this.#data.length;
+    const used = Atomics.load(this.#header, USED);
+    const chunks: Drained["chunks"] = [];
+    let consumed = 0;
+    let r = this.#read;
+    const take = (): number => {
+      const unit = this.#data[r] ?? 0;
+      r = r + 1 === cap ? 0 : r + 1;
+      return unit;
+    };
+    while (consumed < used) {
+      const stream: Stream = take() === 1 ? "stdout" : "stderr";
+      const length = take() * 0x10000 + take();
+      let text = "";
+      for (let i = 0; i < length; i += 8192) {
+        const n = Math.min(8192, length - i);
+        const units = new Array<number>(n);
+        for (let j = 0; j < n; j += 1) units[j] = take();
+        text += String.fromCharCode(...units);
+      }
+      const last = chunks.at(-1);
+      if (last && last.stream === stream) last.text += text;
+      else chunks.push({ stream, text });
+      consumed += length + RECORD_HEADER;
+    }
+    this.#read = r;
+    if (consumed) Atomics.sub(this.#header, USED, consumed);
+    return { chunks, dropped: Atomics.exchange(this.#header, DROPPED, 0) };
+  }
+}
