@@ -14,6 +14,7 @@ export default defineConfig(
       "node_modules/",
       "test-results/",
       "playwright-report/",
+      "public/pyodide/",
     ],
   },
   js.configs.recommended,

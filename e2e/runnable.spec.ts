@@ -1,8 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures.ts";
-import { ending, log, playground, readyBlock, runButton, runToEnd, startRun, stopButton } from "./blocks.ts";
+import {
+  ending,
+  log,
+  playground,
+  readyBlock,
+  runButton,
+  runToEnd,
+  startRun,
+  stopButton,
+} from "./blocks.ts";
 
-test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that line", async ({ page, problems }) => {
+test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that line", async ({
+  page,
+  problems,
+}) => {
   await page.goto("/halt-python-script/sys-exit/");
   const block = await readyBlock(page);
   const status = await runToEnd(block);
@@ -23,7 +35,10 @@ test("the os._exit block exits 0 and says no cleanup ran", async ({ page, proble
   expect(problems).toEqual([]);
 });
 
-test("the custom exception block shows MyCustomError, status 1, no runner frames", async ({ page, problems }) => {
+test("the custom exception block shows MyCustomError, status 1, no runner frames", async ({
+  page,
+  problems,
+}) => {
   await page.goto("/halt-python-script/custom-exception/");
   const block = await readyBlock(page);
   const status = await runToEnd(block);
@@ -35,12 +50,19 @@ test("the custom exception block shows MyCustomError, status 1, no runner frames
   expect(text).toMatch(/File "\/home\/reader\/snippet\.py", line 5, in <module>/);
   expect(text).not.toMatch(/<runner>|_pyodide|pyodide\.asm/);
   // The traceback line links to the code line.
-  await log(block).getByRole("link", { name: /line 5/ }).click();
-  await expect(block.locator(".cm-activeLine, .cm-line").filter({ hasText: "raise MyCustomError" }).first()).toBeVisible();
+  await log(block)
+    .getByRole("link", { name: /line 5/ })
+    .click();
+  await expect(
+    block.locator(".cm-activeLine, .cm-line").filter({ hasText: "raise MyCustomError" }).first(),
+  ).toBeVisible();
   expect(problems).toEqual([]);
 });
 
-test("the KeyboardInterrupt block runs until Stop, then prints and exits 0", async ({ page, problems }) => {
+test("the KeyboardInterrupt block runs until Stop, then prints and exits 0", async ({
+  page,
+  problems,
+}) => {
   await page.goto("/halt-python-script/keyboard-interrupt/");
   const block = await readyBlock(page);
   await startRun(block);
@@ -79,7 +101,10 @@ test("time.sleep(30) + Stop ends within a second", async ({ page, problems }) =>
   expect(problems).toEqual([]);
 });
 
-test("a C-level loop ignores Stop, is killed (137), and the next run works", async ({ page, problems }) => {
+test("a C-level loop ignores Stop, is killed (137), and the next run works", async ({
+  page,
+  problems,
+}) => {
   const block = await playground(page, "print('summing')\nprint(sum(range(10**15)))\n");
   await startRun(block);
   await expect(log(block)).toContainText("summing");
@@ -110,7 +135,10 @@ test("after os._exit a new run works", async ({ page, problems }) => {
   expect(problems).toEqual([]);
 });
 
-test("a print flood leaves the page responsive and the output bounded", async ({ page, problems }) => {
+test("a print flood leaves the page responsive and the output bounded", async ({
+  page,
+  problems,
+}) => {
   const block = await playground(page, 'i = 0\nwhile True:\n    i += 1\n    print("x" * 80, i)\n');
   await startRun(block);
   const worstGap = await page.evaluate(
@@ -178,7 +206,10 @@ test("input() shows a field inline; Enter sends the line", async ({ page, proble
 });
 
 test("Stop cancels a pending input() with KeyboardInterrupt", async ({ page, problems }) => {
-  const block = await playground(page, 'try:\n    input("? ")\nexcept KeyboardInterrupt:\n    print("cancelled")\n');
+  const block = await playground(
+    page,
+    'try:\n    input("? ")\nexcept KeyboardInterrupt:\n    print("cancelled")\n',
+  );
   await runButton(block).click();
   await expect(block.getByRole("textbox", { name: "input():" })).toBeVisible({ timeout: 30_000 });
   await stopButton(block).click();
@@ -187,7 +218,10 @@ test("Stop cancels a pending input() with KeyboardInterrupt", async ({ page, pro
   expect(problems).toEqual([]);
 });
 
-test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leaves it", async ({ page, problems }) => {
+test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leaves it", async ({
+  page,
+  problems,
+}) => {
   await page.goto("/halt-python-script/custom-exception/");
   const block = await readyBlock(page);
   const run = runButton(block);
@@ -209,8 +243,14 @@ test("a block after a run passes axe in both themes", async ({ page, problems })
   await runToEnd(await readyBlock(page));
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(result.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      result.violations.map(
+        (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
   }
   expect(problems).toEqual([]);
 });
@@ -222,7 +262,9 @@ test("the playground loads code from the link without running it, and Share copi
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const block = await playground(page, "print('from a link')\n");
-  await expect(block.getByRole("textbox", { name: /editable code/ })).toContainText("print('from a link')");
+  await expect(block.getByRole("textbox", { name: /editable code/ })).toContainText(
+    "print('from a link')",
+  );
   await page.waitForTimeout(500);
   await expect(block).toHaveAttribute("data-state", "idle");
   await expect(log(block)).toBeHidden();

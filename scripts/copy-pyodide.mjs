@@ -8,14 +8,20 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const from = join(root, "node_modules", "pyodide");
 const to = join(root, "public", "pyodide");
-const FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const FILES = [
+  "pyodide.mjs",
+  "pyodide.asm.mjs",
+  "pyodide.asm.wasm",
+  "python_stdlib.zip",
+  "pyodide-lock.json",
+];
 
 mkdirSync(to, { recursive: true });
 for (const file of FILES) {
   const src = join(from, file);
   const dest = join(to, file);
   const a = statSync(src);
-  let same = false;
+  let same;
   try {
     const b = statSync(dest);
     same = a.size === b.size && a.mtimeMs <= b.mtimeMs;

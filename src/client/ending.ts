@@ -19,18 +19,29 @@ function lineText(source: string, line: number | null): string | null {
 /** " — `code` on line N" when the line is known. */
 function at(source: string, line: number | null): EndingPart[] {
   const text = lineText(source, line);
-  return line === null ? [] : text ? [t(" — "), c(text), t(` on line ${String(line)}`)] : [t(` on line ${String(line)}`)];
+  return line === null
+    ? []
+    : text
+      ? [t(" — "), c(text), t(` on line ${String(line)}`)]
+      : [t(` on line ${String(line)}`)];
 }
 
 /** Describes a result in a sentence or two. `stopPressed` says whether the reader pressed Stop. */
-export function describeEnding(result: RunResult, source: string, stopPressed: boolean): EndingPart[] {
+export function describeEnding(
+  result: RunResult,
+  source: string,
+  stopPressed: boolean,
+): EndingPart[] {
   const status = (n: number): string => `status ${String(n)}`;
   switch (result.outcome) {
     case "exit": {
       if (result.interruptedAt) {
-        const where = result.interruptedAt.line === null ? "" : ` on line ${String(result.interruptedAt.line)}`;
+        const where =
+          result.interruptedAt.line === null ? "" : ` on line ${String(result.interruptedAt.line)}`;
         return [
-          t(`${stopPressed ? "You pressed Stop: " : ""}KeyboardInterrupt was raised${where} and handled by the script; exited with ${status(result.exitCode)}.`),
+          t(
+            `${stopPressed ? "You pressed Stop: " : ""}KeyboardInterrupt was raised${where} and handled by the script; exited with ${status(result.exitCode)}.`,
+          ),
         ];
       }
       switch (result.cause) {
@@ -42,7 +53,9 @@ export function describeEnding(result: RunResult, source: string, stopPressed: b
           const code = lineText(source, result.line);
           return [
             ...(code ? [c(code)] : [c("os._exit()")]),
-            t(`${result.line === null ? "" : ` on line ${String(result.line)}`}: ended immediately, no cleanup ran (no finally, no atexit) — ${status(result.exitCode)}.`),
+            t(
+              `${result.line === null ? "" : ` on line ${String(result.line)}`}: ended immediately, no cleanup ran (no finally, no atexit) — ${status(result.exitCode)}.`,
+            ),
           ];
         }
         default:
@@ -61,7 +74,9 @@ export function describeEnding(result: RunResult, source: string, stopPressed: b
     }
     case "interrupt": {
       const where = result.line === null ? "" : ` on line ${String(result.line)}`;
-      const how = result.exception ? `KeyboardInterrupt was raised${where} and not caught` : `the script's SIGINT handler is SIG_DFL, so it died at once${where}`;
+      const how = result.exception
+        ? `KeyboardInterrupt was raised${where} and not caught`
+        : `the script's SIGINT handler is SIG_DFL, so it died at once${where}`;
       return [t(`${stopPressed ? "You pressed Stop: " : "Interrupted: "}${how} — ${status(130)}.`)];
     }
     case "killed":

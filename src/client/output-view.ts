@@ -74,7 +74,12 @@ export class OutputRenderer {
   readonly #onLine: (line: number) => void;
   #scheduled = false;
 
-  constructor(log: HTMLElement, model: OutputModel, filename: string, onLine: (line: number) => void) {
+  constructor(
+    log: HTMLElement,
+    model: OutputModel,
+    filename: string,
+    onLine: (line: number) => void,
+  ) {
     this.#log = log;
     this.#model = model;
     const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -100,7 +105,9 @@ export class OutputRenderer {
       note.className = "pb-dropped";
       const what = [
         droppedLines ? `${droppedLines.toLocaleString("en")} earlier lines` : "",
-        droppedChars ? `${droppedChars.toLocaleString("en")} characters the page could not keep up with` : "",
+        droppedChars
+          ? `${droppedChars.toLocaleString("en")} characters the page could not keep up with`
+          : "",
       ].filter(Boolean);
       note.textContent = `… ${what.join(" and ")} not shown (output is capped at the last ${String(MAX_LINES)} lines)`;
       nodes.push(note);

@@ -5,12 +5,20 @@
  */
 import { clearInterrupt, createInterruptBuffer, sendSigint } from "../runner/interrupt.ts";
 import { OutputRingReader, createOutputRing, type Drained } from "../runner/output-ring.ts";
-import { assertNever, type FromRunner, type RunRequest, type RunResult, type RunnerError, type WorkerInit } from "../runner/protocol.ts";
+import {
+  assertNever,
+  type FromRunner,
+  type RunRequest,
+  type RunResult,
+  type RunnerError,
+  type WorkerInit,
+} from "../runner/protocol.ts";
 import { StdinWriter, createStdinBuffer } from "../runner/stdin-channel.ts";
 import { parseFromRunner } from "./validate.ts";
 
 /** The client's one state field; every transition goes through `#set`. */
-export type ClientState = "idle" | "booting" | "running" | "awaiting-input" | "stopping" | "restarting" | "failed";
+export type ClientState =
+  "idle" | "booting" | "running" | "awaiting-input" | "stopping" | "restarting" | "failed";
 
 /** How long a program may ignore SIGINT before Stop kills it. */
 export const STOP_GRACE_MS = 2000;
@@ -90,7 +98,14 @@ export class RunnerClient {
 
   /** Queues a run; it starts when the runner is free and loaded. */
   run(request: RunRequest, listener: RunListener): RunHandle {
-    const job: Job = { id: this.#nextId++, request, listener, stopPressed: false, started: false, startedAt: 0 };
+    const job: Job = {
+      id: this.#nextId++,
+      request,
+      listener,
+      stopPressed: false,
+      started: false,
+      startedAt: 0,
+    };
     this.#queue.push(job);
     if (this.#current) listener.queued();
     this.#pump();
@@ -248,7 +263,10 @@ export class RunnerClient {
     this.#set("stopping");
     job.listener.stopping(performance.now() + STOP_GRACE_MS);
     this.#killTimer = setTimeout(() => {
-      this.#kill(job, `the program ignored Stop for ${String(STOP_GRACE_MS / 1000)} s, so the interpreter was terminated`);
+      this.#kill(
+        job,
+        `the program ignored Stop for ${String(STOP_GRACE_MS / 1000)} s, so the interpreter was terminated`,
+      );
     }, STOP_GRACE_MS);
   }
 

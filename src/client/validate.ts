@@ -9,7 +9,8 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 const isLine = (v: unknown): boolean => v === null || (isInt(v) && v > 0);
-const isExc = (v: unknown): boolean => isRec(v) && typeof v["type"] === "string" && typeof v["message"] === "string";
+const isExc = (v: unknown): boolean =>
+  isRec(v) && typeof v["type"] === "string" && typeof v["message"] === "string";
 
 function isResult(v: unknown): v is RunResult {
   if (!isRec(v) || typeof v["durationMs"] !== "number" || !isLine(v["line"])) return false;
@@ -18,7 +19,12 @@ function isResult(v: unknown): v is RunResult {
   const code = v["exitCode"];
   switch (v["outcome"]) {
     case "exit":
-      return isInt(code) && code >= 0 && code <= 255 && ["end", "SystemExit", "os._exit"].includes(String(v["cause"]));
+      return (
+        isInt(code) &&
+        code >= 0 &&
+        code <= 255 &&
+        ["end", "SystemExit", "os._exit"].includes(String(v["cause"]))
+      );
     case "exception":
       return code === 1 && isExc(v["exception"]);
     case "interrupt":
@@ -43,14 +49,19 @@ export function parseFromRunner(data: unknown): FromRunner | null {
     case "input-request":
       return isInt(data["runId"]) ? (data as FromRunner) : null;
     case "output":
-      return isInt(data["runId"]) && (data["stream"] === "stdout" || data["stream"] === "stderr") && typeof data["text"] === "string"
+      return isInt(data["runId"]) &&
+        (data["stream"] === "stdout" || data["stream"] === "stderr") &&
+        typeof data["text"] === "string"
         ? (data as FromRunner)
         : null;
     case "result":
       return isInt(data["runId"]) && isResult(data["result"]) ? (data as FromRunner) : null;
     case "error": {
       const e = data["error"];
-      return (data["runId"] === null || isInt(data["runId"])) && isRec(e) && typeof e["code"] === "string" && typeof e["message"] === "string"
+      return (data["runId"] === null || isInt(data["runId"])) &&
+        isRec(e) &&
+        typeof e["code"] === "string" &&
+        typeof e["message"] === "string"
         ? (data as FromRunner)
         : null;
     }

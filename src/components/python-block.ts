@@ -131,7 +131,21 @@ class PythonBlock extends HTMLElement {
 
     this.prepend(toolbar);
     this.append(editorHost, activity, progress, output, status);
-    this.#ui = { run, stop, reset, copy, share, editorHost, output, log, inputForm, input, activity, progress, status };
+    this.#ui = {
+      run,
+      stop,
+      reset,
+      copy,
+      share,
+      editorHost,
+      output,
+      log,
+      inputForm,
+      input,
+      activity,
+      progress,
+      status,
+    };
     this.#renderer = new OutputRenderer(log, this.#model, SNIPPET_FILE, (line) => {
       this.#editor?.focusLine(line);
     });
@@ -226,7 +240,10 @@ class PythonBlock extends HTMLElement {
     this.#editor?.markLine(null);
     this.#setState("loading");
     this.#setActivity("Starting…");
-    this.#handle = pageRunner().run({ source: this.#lastSource, filename: SNIPPET_FILE }, this.#listener());
+    this.#handle = pageRunner().run(
+      { source: this.#lastSource, filename: SNIPPET_FILE },
+      this.#listener(),
+    );
   }
 
   #listener(): RunListener {
@@ -257,7 +274,9 @@ class PythonBlock extends HTMLElement {
         if (!ui) return;
         ui.inputForm.hidden = true;
         ui.stop.textContent = "Stop now (force)";
-        this.#setActivity("Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in 2 s.");
+        this.#setActivity(
+          "Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in 2 s.",
+        );
       },
       ended: (result, stopPressed) => {
         this.#ended(result, stopPressed);

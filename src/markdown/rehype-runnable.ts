@@ -6,8 +6,10 @@
 import type { Element, Root, RootContent } from "hast";
 import { parseFenceMeta } from "./fence-meta.ts";
 
-function isPythonPre(node: RootContent): node is Element {
-  return node.type === "element" && node.tagName === "pre" && node.properties["dataLanguage"] === "python";
+/** The node itself when it is Shiki's `<pre>` for a Python fence, otherwise null. */
+function pythonPre(node: RootContent): Element | null {
+  if (node.type !== "element" || node.tagName !== "pre") return null;
+  return node.properties["dataLanguage"] === "python" ? node : null;
 }
 
 function metaOf(pre: Element): string | undefined {
@@ -21,19 +23,20 @@ export function rehypeRunnable() {
     let count = 0;
     const visit = (parent: Root | Element): void => {
       parent.children = parent.children.map((child) => {
-        if (isPythonPre(child)) {
-          if (parseFenceMeta(metaOf(child)).norun) return child;
+        const pre = pythonPre(child);
+        if (pre) {
+          if (parseFenceMeta(metaOf(pre)).norun) return pre;
           count += 1;
           return {
             type: "element",
             tagName: "python-block",
             properties: { id: `example-${String(count)}`, dataRunnable: "", dataState: "idle" },
-            children: [child],
+            children: [pre],
           } satisfies Element;
         }
         if (child.type === "element") visit(child);
         return child;
-      }) as typeof parent.children;
+      });
     };
     visit(tree);
   };

@@ -84,8 +84,9 @@ function start(init: WorkerInit): void {
 
 self.addEventListener(
   "message",
-  (event: MessageEvent<WorkerInit>) => {
-    if (event.data.type === "init") start(event.data);
+  (event: MessageEvent<unknown>) => {
+    const data = event.data as Partial<WorkerInit> | null;
+    if (data?.type === "init") start(data as WorkerInit);
   },
   { once: true },
 );

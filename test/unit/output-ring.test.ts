@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { OutputRingReader, OutputRingWriter, createOutputRing } from "../../src/runner/output-ring.ts";
+import {
+  OutputRingReader,
+  OutputRingWriter,
+  createOutputRing,
+} from "../../src/runner/output-ring.ts";
 
 test("text crosses in order, merged per stream, Unicode intact", () => {
   const ring = createOutputRing(64);

@@ -1,0 +1,161 @@
+/** Build-time and page-side pure logic of runnable blocks. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Element, Root } from "hast";
+import { rehypeRunnable } from "../../src/markdown/rehype-runnable.ts";
+import { parseFenceMeta } from "../../src/markdown/fence-meta.ts";
+import { describeEnding } from "../../src/client/ending.ts";
+import { parseFromRunner } from "../../src/client/validate.ts";
+import { MAX_LINES, OutputModel } from "../../src/client/output-view.ts";
+import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
+import type { RunResult } from "../../src/runner/protocol.ts";
+
+const pre = (lang: string, meta?: string): Element => ({
+  type: "element",
+  tagName: "pre",
+  properties: { dataLanguage: lang, ...(meta ? { dataMeta: meta } : {}) },
+  children: [],
+});
+
+test("python fences become <python-block>s numbered in order; norun and other languages stay", () => {
+  const tree: Root = {
+    type: "root",
+    children: [
+      pre("python"),
+      pre("python", "norun"),
+      pre("js"),
+      { type: "element", tagName: "div", properties: {}, children: [pre("python")] },
+    ],
+  };
+  rehypeRunnable()(tree);
+  const [a, b, c, d] = tree.children as Element[];
+  assert.equal(a?.tagName, "python-block");
+  assert.equal(a.properties["id"], "example-1");
+  assert.equal(a.properties["dataState"], "idle");
+  assert.equal(b?.tagName, "pre");
+  assert.equal(c?.tagName, "pre");
+  assert.equal((d?.children[0] as Element).properties["id"], "example-2");
+  assert.deepEqual(parseFenceMeta(" norun  other "), { norun: true });
+  assert.deepEqual(parseFenceMeta(undefined), { norun: false });
+});
+
+const base = { durationMs: 5, line: null, interruptedAt: null };
+const words = (r: RunResult, source = "", stop = false): string =>
+  describeEnding(r, source, stop)
+    .map((p) => p.text)
+    .join("");
+
+test("endings are described in words a learner understands", () => {
+  const src = "import sys\n\n\nsys.exit(0)\n";
+  assert.equal(
+    words({ ...base, outcome: "exit", exitCode: 0, cause: "SystemExit", line: 4 }, src),
+    "Exited with status 0 — sys.exit(0) on line 4.",
+  );
+  assert.match(
+    words({ ...base, outcome: "exit", exitCode: 1, cause: "os._exit", line: 1 }, "os._exit(1)"),
+    /^os\._exit\(1\) on line 1: ended immediately, no cleanup ran/,
+  );
+  assert.equal(
+    words({
+      ...base,
+      outcome: "exception",
+      exitCode: 1,
+      exception: { type: "MyCustomError", message: "Something went wrong" },
+      line: 5,
+    }),
+    "Uncaught MyCustomError: Something went wrong — status 1, raised on line 5.",
+  );
+  assert.equal(
+    words(
+      { ...base, outcome: "exit", exitCode: 0, cause: "end", interruptedAt: { line: 3 } },
+      "",
+      true,
+    ),
+    "You pressed Stop: KeyboardInterrupt was raised on line 3 and handled by the script; exited with status 0.",
+  );
+  assert.match(
+    words(
+      {
+        ...base,
+        outcome: "interrupt",
+        exitCode: 130,
+        exception: { type: "KeyboardInterrupt", message: "" },
+        line: 2,
+      },
+      "",
+      true,
+    ),
+    /status 130/,
+  );
+  assert.match(
+    words({ ...base, outcome: "killed", exitCode: 137, reason: "ignored Stop for 2 s" }),
+    /^Killed: ignored Stop for 2 s — status 137\.$/,
+  );
+  const parts = describeEnding(
+    { ...base, outcome: "exit", exitCode: 0, cause: "SystemExit", line: 4 },
+    src,
+    false,
+  );
+  assert.deepEqual(
+    parts.filter((p) => p.code).map((p) => p.text),
+    ["sys.exit(0)"],
+  );
+});
+
+test("worker messages are validated: forged or malformed ones are dropped", () => {
+  assert.ok(parseFromRunner({ type: "ready" }));
+  assert.ok(
+    parseFromRunner({
+      type: "result",
+      runId: 1,
+      result: { ...base, outcome: "exit", exitCode: 0, cause: "end" },
+    }),
+  );
+  assert.equal(
+    parseFromRunner({
+      type: "result",
+      runId: 1,
+      result: { ...base, outcome: "exit", exitCode: 999, cause: "end" },
+    }),
+    null,
+  );
+  assert.equal(parseFromRunner({ type: "result", runId: 1, result: { outcome: "exit" } }), null);
+  assert.equal(parseFromRunner({ type: "output", runId: "1", stream: "stdout", text: "x" }), null);
+  assert.equal(parseFromRunner({ type: "html", html: "<b>" }), null);
+  assert.equal(parseFromRunner("result"), null);
+  assert.equal(parseFromRunner(null), null);
+});
+
+test("the output model splits lines per stream, keeps partial lines open and the tail bounded", () => {
+  const m = new OutputModel();
+  m.add({ chunks: [{ stream: "stdout", text: "a" }], dropped: 0 });
+  m.add({
+    chunks: [
+      { stream: "stdout", text: "b\nc" },
+      { stream: "stderr", text: "err\n" },
+    ],
+    dropped: 0,
+  });
+  assert.deepEqual(
+    m.lines.map((l) => [l.stream, l.text]),
+    [
+      ["stdout", "ab"],
+      ["stdout", "c"],
+      ["stderr", "err"],
+    ],
+  );
+  const flood = new OutputModel();
+  flood.add({ chunks: [{ stream: "stdout", text: "x\n".repeat(MAX_LINES + 250) }], dropped: 7 });
+  assert.equal(flood.lines.length, MAX_LINES);
+  assert.equal(flood.droppedLines, 250);
+  assert.equal(flood.droppedChars, 7);
+});
+
+test("playground links round-trip code through the fragment", () => {
+  const source = "print('a b')\n# 100% ünïcode & more";
+  const link = shareLink("http://localhost:4321/playground/", source);
+  assert.ok(link.startsWith("http://localhost:4321/playground/#code="));
+  assert.equal(playgroundCode(new URL(link).hash), source);
+  assert.equal(playgroundCode("#code=%E0%A4%A"), null);
+  assert.equal(playgroundCode("#other"), null);
+});
