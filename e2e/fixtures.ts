@@ -15,9 +15,12 @@ export const test = base.extend<{ problems: string[] }>({
         problems.push(`console error: ${m.text()}`);
       }
     });
-    page.on("requestfailed", (r) =>
-      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`),
-    );
+    page.on("requestfailed", (r) => {
+      const reason = r.failure()?.errorText ?? "";
+      // ERR_ABORTED is the browser cancelling a request because the page navigated away (e.g. the
+      // background Pyodide prefetch on a page the test leaves); every other failure counts.
+      if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${reason}`);
+    });
     page.on("request", (r) => {
       const url = new URL(r.url());
       if (url.protocol.startsWith("http") && url.origin !== origin)
@@ -43,5 +46,6 @@ export const PAGES = [
   "/halt-python-script/os-exit/",
   "/halt-python-script/custom-exception/",
   "/halt-python-script/keyboard-interrupt/",
+  "/playground/",
   "/no-such-page/",
 ] as const;

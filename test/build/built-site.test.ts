@@ -41,6 +41,7 @@ const pages = [
   "halt-python-script/os-exit/index.html",
   "halt-python-script/custom-exception/index.html",
   "halt-python-script/keyboard-interrupt/index.html",
+  "playground/index.html",
 ];
 
 test("the home page, the overview, the four sections and a 404 are built", () => {
