@@ -46,6 +46,7 @@ export const PAGES = [
   "/halt-python-script/os-exit/",
   "/halt-python-script/custom-exception/",
   "/halt-python-script/keyboard-interrupt/",
+  "/halt-python-script/comparison/",
   "/playground/",
   "/no-such-page/",
 ] as const;

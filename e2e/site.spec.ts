@@ -40,6 +40,7 @@ test("the overview's table of contents and the prev/next chain reach every secti
     "Using os._exit()",
     "Using a custom exception",
     "Using KeyboardInterrupt",
+    "Comparing the four ways",
   ]);
   await toc.getByRole("link", { name: "Using sys.exit()" }).click();
   await expect(page.locator("h1")).toHaveText("Using sys.exit()");
@@ -58,6 +59,34 @@ test("the overview's table of contents and the prev/next chain reach every secti
     .click();
   await expect(page).toHaveURL(/\/halt-python-script\/$/);
   expect(problems).toEqual([]);
+});
+
+test("with JavaScript off, each section shows its code and its verified expected result", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const cases = [
+    ["sys-exit", "sys.exit(0)", "Exited with status 0"],
+    ["os-exit", "os._exit(0)", "no cleanup ran"],
+    [
+      "custom-exception",
+      'raise MyCustomError("Something went wrong")',
+      "Uncaught MyCustomError: Something went wrong",
+    ],
+    ["keyboard-interrupt", "except KeyboardInterrupt:", "User interrupted the script"],
+  ] as const;
+  for (const [slug, code, expected] of cases) {
+    await page.goto(`/halt-python-script/${slug}/`);
+    const block = page.locator("python-block").first();
+    await expect(block.locator("pre.astro-code")).toContainText(code);
+    await expect(block.locator("[data-expected]")).toBeVisible();
+    await expect(block.locator("[data-expected]")).toContainText(expected);
+    await expect(block.getByRole("button")).toHaveCount(0);
+  }
+  await page.goto("/halt-python-script/comparison/");
+  await expect(page.locator('td[data-cell="probe-os-exit-finally"]')).toHaveText("no");
+  await context.close();
 });
 
 test("the home page lists the article with thumbnail, tags and tldr", async ({

@@ -14,9 +14,7 @@ import { pageRunner, unsupportedReason } from "../client/page-runner.ts";
 import type { CodeEditor } from "../client/editor.ts";
 import type { RunResult, RunnerError } from "../runner/protocol.ts";
 import { playgroundCode, shareLink } from "../client/playground-link.ts";
-
-/** Where the program's file lives inside the interpreter; tracebacks show this path. */
-export const SNIPPET_FILE = "/home/reader/snippet.py";
+import { SNIPPET_FILE } from "../runner/snippet-file.ts";
 
 type BlockState = "idle" | "loading" | "running" | "done";
 
@@ -231,6 +229,8 @@ class PythonBlock extends HTMLElement {
       return;
     }
     this.#lastSource = this.#source();
+    // The build-time verified result gives way to the live one.
+    this.querySelector("[data-expected]")?.setAttribute("hidden", "");
     this.#model.clear();
     this.#renderer?.render();
     ui.output.hidden = false;

@@ -3,7 +3,7 @@
  * the memory snapshot, as production uses), a collector for a run's output, and an interrupter
  * thread that presses Stop while the main thread is busy running Python.
  */
-import { Worker } from "node:worker_threads";
+import { interrupter } from "../../src/cli/interrupter.ts";
 import { loadPyodide } from "pyodide";
 import { createInterruptBuffer } from "../../src/runner/interrupt.ts";
 import type { RunResult } from "../../src/runner/protocol.ts";
@@ -23,33 +23,15 @@ export interface Collected {
   events: { stream: "stdout" | "stderr"; text: string; atMs: number }[];
 }
 
-/**
- * A thread that sends SIGINT `ms` after it is told the program started (the main thread is
- * blocked in Python by then, so it cannot do it itself).
- */
-function interrupter(ms: number): { arm: () => void; close: () => Promise<number> } {
-  const worker = new Worker(
-    `const { parentPort, workerData } = require("node:worker_threads");
-     parentPort.once("message", () => setTimeout(() => {
-       Atomics.store(workerData, 0, 2); Atomics.notify(workerData, 0);
-     }, ${String(ms)}));`,
-    { eval: true, workerData: interruptBuffer },
-  );
-  return {
-    arm: () => {
-      worker.postMessage("go");
-    },
-    close: () => worker.terminate(),
-  };
-}
-
 /** Runs `source` to its end; optional SIGINT `interruptAfterMs` after start, optional stdin. */
 export async function run(
   source: string,
   options: { interruptAfterMs?: number; stdin?: StdinReader } = {},
 ): Promise<Collected> {
   const stop =
-    options.interruptAfterMs === undefined ? null : interrupter(options.interruptAfterMs);
+    options.interruptAfterMs === undefined
+      ? null
+      : interrupter(interruptBuffer, options.interruptAfterMs);
   const events: Collected["events"] = [];
   let t0 = performance.now();
   const result = await runner.run(
@@ -63,7 +45,10 @@ export async function run(
       ...(options.stdin ? { stdin: options.stdin } : {}),
     },
   );
+  const sent = stop?.sent() ?? 0;
   await stop?.close();
+  if (sent > 1)
+    throw new Error(`SIGINT had to be sent ${String(sent)} times: the first one was lost`);
   const join = (s: "stdout" | "stderr"): string =>
     events
       .filter((e) => e.stream === s)

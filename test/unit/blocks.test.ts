@@ -27,7 +27,7 @@ test("python fences become <python-block>s numbered in order; norun and other la
       { type: "element", tagName: "div", properties: {}, children: [pre("python")] },
     ],
   };
-  rehypeRunnable()(tree);
+  rehypeRunnable()(tree, {});
   const [a, b, c, d] = tree.children as Element[];
   assert.equal(a?.tagName, "python-block");
   assert.equal(a.properties["id"], "example-1");

@@ -1,0 +1,152 @@
+/**
+ * "Comparing the four ways": small probe programs, one per way of halting and per question, run
+ * for real through the runner core (at build time, in Node). Every cell of the comparison table
+ * is read off a run, never typed by hand.
+ */
+import { loadPyodide } from "pyodide";
+import { createInterruptBuffer } from "../runner/interrupt.ts";
+import type { RunResult } from "../runner/protocol.ts";
+import { Runner } from "../runner/runner.ts";
+import { SNIPPET_FILE } from "../runner/snippet-file.ts";
+import { interrupter } from "./interrupter.ts";
+
+/** One way of halting a script. */
+export interface Way {
+  id: string;
+  label: string;
+  /** Lines run before the probe (imports, class definitions). */
+  prelude: string;
+  /** The statement(s) that halt the program. */
+  halt: string;
+  /** Press Stop this long after the start (for KeyboardInterrupt). */
+  stopAfterMs?: number;
+}
+
+/** One question asked of every way. */
+export interface Question {
+  id: string;
+  label: string;
+  /** The probe program, given the way's halting statement(s). */
+  probe: (halt: string) => string;
+  /** Reads the answer off the run. */
+  answer: (run: { stdout: string; stderr: string; result: RunResult }) => string;
+}
+
+const indent = (code: string): string =>
+  code
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+const yesNo = (b: boolean): string => (b ? "yes" : "no");
+
+export const WAYS: Way[] = [
+  { id: "sys-exit", label: "sys.exit()", prelude: "import sys", halt: "sys.exit(1)" },
+  { id: "os-exit", label: "os._exit()", prelude: "import os", halt: "os._exit(1)" },
+  {
+    id: "custom-exception",
+    label: "a custom exception",
+    prelude: "class MyCustomError(Exception):\n    pass",
+    halt: 'raise MyCustomError("Something went wrong")',
+  },
+  {
+    id: "keyboard-interrupt",
+    label: "KeyboardInterrupt (Stop)",
+    prelude: "",
+    halt: "while True:\n    pass",
+    stopAfterMs: 300,
+  },
+];
+
+export const QUESTIONS: Question[] = [
+  {
+    id: "status",
+    label: "Exit status",
+    probe: (halt) => halt,
+    answer: ({ result }) => String(result.exitCode),
+  },
+  {
+    id: "finally",
+    label: "finally blocks run",
+    probe: (halt) => `try:\n${indent(halt)}\nfinally:\n    print("finally ran")`,
+    answer: ({ stdout }) => yesNo(stdout.includes("finally ran")),
+  },
+  {
+    id: "atexit",
+    label: "atexit handlers run",
+    probe: (halt) => `import atexit\natexit.register(print, "atexit handler ran")\n${halt}`,
+    answer: ({ stdout }) => yesNo(stdout.includes("atexit handler ran")),
+  },
+  {
+    id: "flush",
+    label: "Buffered output is flushed",
+    probe: (halt) =>
+      `import io, sys\nsys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")\nprint("buffered text")\n${halt}`,
+    answer: ({ stdout }) => yesNo(stdout.includes("buffered text")),
+  },
+  {
+    id: "catch",
+    label: "Surrounding code can catch it",
+    probe: (halt) =>
+      `try:\n${indent(halt)}\nexcept BaseException as e:\n    print("caught", type(e).__name__)`,
+    answer: ({ stdout }) => yesNo(stdout.includes("caught")),
+  },
+  {
+    id: "traceback",
+    label: "A traceback is printed",
+    probe: (halt) => halt,
+    answer: ({ stderr }) => yesNo(stderr.includes("Traceback (most recent call last)")),
+  },
+];
+
+/** One cell: the answer and the probe that produced it. */
+export interface Cell {
+  id: string;
+  way: Way;
+  question: Question;
+  source: string;
+  answer: string;
+}
+
+/** The full program a cell runs. */
+export function probeSource(way: Way, question: Question): string {
+  return `${way.prelude ? `${way.prelude}\n\n` : ""}${question.probe(way.halt)}\n`;
+}
+
+/** Runs every probe; rows are questions, columns are ways. */
+export async function compareWays(
+  ways: Way[] = WAYS,
+  questions: Question[] = QUESTIONS,
+): Promise<Cell[][]> {
+  const buffer = createInterruptBuffer();
+  const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+  const rows: Cell[][] = [];
+  for (const question of questions) {
+    const row: Cell[] = [];
+    for (const way of ways) {
+      const source = probeSource(way, question);
+      const stop = way.stopAfterMs === undefined ? null : interrupter(buffer, way.stopAfterMs);
+      let stdout = "";
+      let stderr = "";
+      const result = await runner.run(
+        { source, filename: SNIPPET_FILE },
+        {
+          output: (stream, text) => {
+            if (stream === "stdout") stdout += text;
+            else stderr += text;
+          },
+          started: () => stop?.arm(),
+        },
+      );
+      await stop?.close();
+      row.push({
+        id: `probe-${way.id}-${question.id}`,
+        way,
+        question,
+        source,
+        answer: question.answer({ stdout, stderr, result }),
+      });
+    }
+    rows.push(row);
+  }
+  return rows;
+}

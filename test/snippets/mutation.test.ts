@@ -1,0 +1,53 @@
+/**
+ * The docs check must catch a one-character change that alters a block's ending, naming the
+ * block and the old and new ending.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadPyodide } from "pyodide";
+import { EXPECTED_FILE, blocksOf } from "../../src/cli/doc-blocks.ts";
+import { readExpected } from "../../src/cli/expected.ts";
+import { checkAgainstDeclaration, runBlock } from "../../src/cli/verify-blocks.ts";
+import { createInterruptBuffer } from "../../src/runner/interrupt.ts";
+import { Runner } from "../../src/runner/runner.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const file = "content/halt-python-script/sys-exit.mdx";
+const buffer = createInterruptBuffer();
+const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+
+test("sys.exit(0) -> sys.exit(2) in the seed block fails, naming the block and both endings", async () => {
+  const text = readFileSync(join(root, file), "utf8");
+  const mutated = text.replace("sys.exit(0)", "sys.exit(2)");
+  assert.notEqual(mutated, text);
+  const [block] = blocksOf(file, mutated);
+  assert.ok(block);
+  const expected = readExpected(join(root, "content/halt-python-script", EXPECTED_FILE))[block.key];
+  const problems = checkAgainstDeclaration(block, await runBlock(runner, buffer, block), expected);
+  const all = problems.join("\n");
+  assert.match(all, /content\/halt-python-script\/sys-exit\.mdx, block 1 \(line 8\)/);
+  assert.match(all, /declares `exit 0` but the real run ends `exit 2`/);
+  assert.match(all, /no verified output for this code/);
+});
+
+test("the unmutated block passes the same check", async () => {
+  const [block] = blocksOf(file, readFileSync(join(root, file), "utf8"));
+  assert.ok(block);
+  const expected = readExpected(join(root, "content/halt-python-script", EXPECTED_FILE))[block.key];
+  assert.deepEqual(
+    checkAgainstDeclaration(block, await runBlock(runner, buffer, block), expected),
+    [],
+  );
+});
+
+test("fence meta errors and a missing declaration are reported", () => {
+  const [block] = blocksOf("x.mdx", '```python expect="exit" bogus\nprint(1)\n```\n');
+  assert.ok(block);
+  assert.deepEqual(block.meta.errors, [
+    'expect="exit" needs a status 0-255, e.g. expect="exit 0"',
+    'unknown fence word "bogus"',
+  ]);
+  assert.equal(blocksOf("x.mdx", "```python norun\nx\n```\n").length, 0);
+});

@@ -1,0 +1,49 @@
+/**
+ * Verified docs: every runnable block in `content/` runs through the runner core (real Pyodide)
+ * and under CPython. A block fails when its real ending differs from its `expect=` declaration,
+ * when it declares nothing (and is not `norun`), when its output differs from the verified record
+ * in `_expected.json`, or when CPython disagrees. Also runs alone as `npm run test:snippets`.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { loadPyodide } from "pyodide";
+import { newestCpython } from "../../src/cli/cpython.ts";
+import { EXPECTED_FILE, allBlocks } from "../../src/cli/doc-blocks.ts";
+import { readExpected } from "../../src/cli/expected.ts";
+import {
+  checkAgainstCpython,
+  checkAgainstDeclaration,
+  runBlock,
+  runCpython,
+} from "../../src/cli/verify-blocks.ts";
+import { createInterruptBuffer } from "../../src/runner/interrupt.ts";
+import { Runner } from "../../src/runner/runner.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+const cpython = newestCpython();
+const buffer = createInterruptBuffer();
+const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+const articles = allBlocks(root);
+
+test("content/ has runnable blocks to verify", () => {
+  const count = [...articles.values()].reduce((n, blocks) => n + blocks.length, 0);
+  assert.ok(count >= 4, `only ${String(count)} blocks found`);
+});
+
+for (const [dir, blocks] of articles) {
+  const expected = readExpected(join(dir, EXPECTED_FILE));
+  for (const block of blocks) {
+    test(`${block.file} block ${String(block.index)}`, async () => {
+      const [observed, theirs] = await Promise.all([
+        runBlock(runner, buffer, block),
+        runCpython(cpython.python, block),
+      ]);
+      const problems = [
+        ...checkAgainstDeclaration(block, observed, expected[block.key]),
+        ...checkAgainstCpython(block, observed, theirs, cpython.version),
+      ];
+      assert.deepEqual(problems, [], problems.join("\n\n"));
+    });
+  }
+}
