@@ -13,7 +13,7 @@ import type { RunResult } from "../../src/runner/protocol.ts";
 const pre = (lang: string, meta?: string): Element => ({
   type: "element",
   tagName: "pre",
-  properties: { dataLanguage: lang, ...(meta ? { dataMeta: meta } : {}) },
+  properties: { dataLanguage: lang, ...(meta ? { "data-meta": meta } : {}) },
   children: [],
 });
 
@@ -35,8 +35,18 @@ test("python fences become <python-block>s numbered in order; norun and other la
   assert.equal(b?.tagName, "pre");
   assert.equal(c?.tagName, "pre");
   assert.equal((d?.children[0] as Element).properties["id"], "example-2");
-  assert.deepEqual(parseFenceMeta(" norun  other "), { norun: true });
-  assert.deepEqual(parseFenceMeta(undefined), { norun: false });
+  assert.deepEqual(parseFenceMeta(' norun  expect="exit 3"  stop-after=20 '), {
+    norun: true,
+    expect: { outcome: "exit", exitCode: 3 },
+    stopAfterMs: 20,
+    errors: [],
+  });
+  assert.deepEqual(parseFenceMeta(undefined), {
+    norun: false,
+    expect: null,
+    stopAfterMs: null,
+    errors: [],
+  });
 });
 
 const base = { durationMs: 5, line: null, interruptedAt: null };
