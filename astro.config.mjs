@@ -5,6 +5,7 @@ import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
 import { codeMetaTransformer } from "./src/markdown/code-meta.ts";
 import { rehypeRunnable } from "./src/markdown/rehype-runnable.ts";
+import { serviceWorker } from "./src/sw/integration.ts";
 
 /** Cross-origin isolation, so the runner can use SharedArrayBuffer for Stop (SIGINT). */
 const isolationHeaders = {
@@ -17,7 +18,7 @@ export default defineConfig({
   site: process.env["SITE_URL"] ?? "http://localhost:4321",
   base: process.env["BASE_PATH"] ?? "/",
   trailingSlash: "always",
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), serviceWorker()],
   markdown: {
     // unified (remark/rehype) rather than the default Sätteri: the runnable-block upgrade and the
     // verified-docs checks are rehype/Shiki plugins, and MDX components need the unified pipeline.

@@ -1,11 +1,18 @@
 /**
- * Playwright runs against the built site served by `astro preview` (the same server as
- * `npm start`), in Debian's Chromium: this machine cannot download Playwright's own browsers.
+ * Playwright runs against the built site, in Debian's Chromium (this machine cannot download
+ * Playwright's own browsers), in four projects:
+ *
+ * - `headers`: `astro preview` (the `npm start` server), which sends COOP/COEP: every test.
+ * - `plain`: a bare static server with no special headers: the service worker must provide
+ *   cross-origin isolation, and every runnable-block test must still pass; plus offline.
+ * - `no-sw`: the bare server with service workers blocked: the honest degraded mode.
+ * - `subpath`: a build with `BASE_PATH=/repo/`, served under `/repo/` with the headers.
  */
 import { defineConfig } from "@playwright/test";
 import { chromiumPath } from "./e2e/browser.ts";
 
-const port = Number(process.env["E2E_PORT"] ?? 4321);
+const node = process.execPath;
+const astro = "node_modules/astro/bin/astro.mjs";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -16,7 +23,6 @@ export default defineConfig({
   reporter: process.env["CI"] ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
   use: {
-    baseURL: `http://localhost:${String(port)}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
@@ -31,11 +37,48 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `node node_modules/astro/bin/astro.mjs preview --port ${String(port)}`,
-    url: `http://localhost:${String(port)}/`,
-    reuseExistingServer: !process.env["CI"],
-    timeout: 60_000,
-  },
+  projects: [
+    {
+      name: "headers",
+      testIgnore: ["degraded.spec.ts", "subpath.spec.ts", "offline.spec.ts"],
+      use: { browserName: "chromium", baseURL: "http://localhost:4321" },
+    },
+    {
+      name: "plain",
+      testMatch: ["runnable.spec.ts", "offline.spec.ts"],
+      use: { browserName: "chromium", baseURL: "http://localhost:4322" },
+    },
+    {
+      name: "no-sw",
+      testMatch: ["degraded.spec.ts"],
+      use: { browserName: "chromium", baseURL: "http://localhost:4322", serviceWorkers: "block" },
+    },
+    {
+      name: "subpath",
+      testMatch: ["subpath.spec.ts"],
+      use: { browserName: "chromium", baseURL: "http://localhost:4323" },
+    },
+  ],
+  webServer: [
+    {
+      command: `${node} ${astro} preview --port 4321`,
+      url: "http://localhost:4321/",
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+    {
+      command: `${node} e2e/static-server.mjs dist 4322`,
+      url: "http://localhost:4322/",
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+    {
+      // astro preview allows one server per project, so the sub-path build gets the test server,
+      // sending the isolation headers as a configured host would.
+      command: `${node} e2e/static-server.mjs dist-subpath 4323 --base /repo/ --isolate`,
+      url: "http://localhost:4323/repo/",
+      reuseExistingServer: !process.env["CI"],
+      timeout: 60_000,
+    },
+  ],
 });

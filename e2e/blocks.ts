@@ -1,6 +1,25 @@
 /** Helpers for runnable-block tests, written against the block contract (see python-block.ts). */
-import type { Locator, Page } from "@playwright/test";
+import { test, type Locator, type Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
+
+/**
+ * Opens a page and, where the project expects cross-origin isolation, waits for it: on the bare
+ * static server the service worker provides it with one automatic reload.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForIsolation(page);
+}
+
+/** Waits until the page is cross-origin isolated (not in the `no-sw` project, where it never is). */
+export async function waitForIsolation(page: Page): Promise<void> {
+  if (test.info().project.name === "no-sw") return;
+  await expect
+    .poll(() => page.evaluate(() => globalThis.crossOriginIsolated).catch(() => false), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+}
 
 /** The n-th runnable block on the page (0-based), once its editor is ready. */
 export async function readyBlock(page: Page, n = 0): Promise<Locator> {
@@ -11,7 +30,7 @@ export async function readyBlock(page: Page, n = 0): Promise<Locator> {
 
 /** Opens the playground with `source` loaded from the URL fragment. */
 export async function playground(page: Page, source: string): Promise<Locator> {
-  await page.goto(`/playground/#code=${encodeURIComponent(source)}`);
+  await visit(page, `playground/#code=${encodeURIComponent(source)}`);
   return readyBlock(page);
 }
 

@@ -9,13 +9,14 @@ import {
   runToEnd,
   startRun,
   stopButton,
+  visit,
 } from "./blocks.ts";
 
 test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that line", async ({
   page,
   problems,
 }) => {
-  await page.goto("/halt-python-script/sys-exit/");
+  await visit(page, "halt-python-script/sys-exit/");
   const block = await readyBlock(page);
   const status = await runToEnd(block);
   await expect(status).toHaveAttribute("data-outcome", "exit");
@@ -27,7 +28,7 @@ test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that l
 });
 
 test("the os._exit block exits 0 and says no cleanup ran", async ({ page, problems }) => {
-  await page.goto("/halt-python-script/os-exit/");
+  await visit(page, "halt-python-script/os-exit/");
   const status = await runToEnd(await readyBlock(page));
   await expect(status).toHaveAttribute("data-outcome", "exit");
   await expect(status).toHaveAttribute("data-exit-code", "0");
@@ -39,7 +40,7 @@ test("the custom exception block shows MyCustomError, status 1, no runner frames
   page,
   problems,
 }) => {
-  await page.goto("/halt-python-script/custom-exception/");
+  await visit(page, "halt-python-script/custom-exception/");
   const block = await readyBlock(page);
   const status = await runToEnd(block);
   await expect(status).toHaveAttribute("data-outcome", "exception");
@@ -63,7 +64,7 @@ test("the KeyboardInterrupt block runs until Stop, then prints and exits 0", asy
   page,
   problems,
 }) => {
-  await page.goto("/halt-python-script/keyboard-interrupt/");
+  await visit(page, "halt-python-script/keyboard-interrupt/");
   const block = await readyBlock(page);
   await startRun(block);
   await page.waitForTimeout(300);
@@ -222,7 +223,7 @@ test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leave
   page,
   problems,
 }) => {
-  await page.goto("/halt-python-script/custom-exception/");
+  await visit(page, "halt-python-script/custom-exception/");
   const block = await readyBlock(page);
   const run = runButton(block);
   for (let i = 0; i < 30 && !(await run.evaluate((el) => el === document.activeElement)); i += 1) {
@@ -239,7 +240,7 @@ test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leave
 });
 
 test("a block after a run passes axe in both themes", async ({ page, problems }) => {
-  await page.goto("/halt-python-script/custom-exception/");
+  await visit(page, "halt-python-script/custom-exception/");
   await runToEnd(await readyBlock(page));
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });

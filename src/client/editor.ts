@@ -69,6 +69,8 @@ export function createEditor(
         syntaxHighlighting(classHighlighter),
         haltField,
         EditorState.tabSize.of(4),
+        // Wrapped lines: no horizontal scrolling region, readable down to 360 px.
+        EditorView.lineWrapping,
         keymap.of([
           { key: "Mod-Enter", run: () => (options.onRun(), true), preventDefault: true },
           { key: "Escape", run: () => options.onEscape() },

@@ -46,7 +46,8 @@ export class OutputModel {
     this.#append("stdin", `${text}\n`);
   }
 
-  #append(stream: LineStream, text: string): void {
+  #append(stream: LineStream, input: string): void {
+    const text = this.#keepTail(input);
     const parts = text.split("\n");
     parts.forEach((part, i) => {
       const closes = i < parts.length - 1;
@@ -59,6 +60,26 @@ export class OutputModel {
         this.lines.push({ stream, text: part.slice(-MAX_LINE_CHARS), closed: closes });
       }
     });
+  }
+
+  /**
+   * A flood can deliver far more lines at once than are ever shown: count the head's lines as
+   * dropped (with everything shown so far) and keep only the last MAX_LINES, without splitting
+   * the rest into strings.
+   */
+  #keepTail(text: string): string {
+    let cut = text.length;
+    for (let n = 0; n <= MAX_LINES; n += 1) {
+      cut = text.lastIndexOf("\n", cut - 1);
+      if (cut <= 0) return text;
+    }
+    let dropped = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i <= cut; i = text.indexOf("\n", i + 1))
+      dropped += 1;
+    this.droppedLines +=
+      dropped + this.lines.length - (this.lines.at(-1)?.closed === false ? 1 : 0);
+    this.lines = [];
+    return text.slice(cut + 1);
   }
 
   get isEmpty(): boolean {

@@ -6,13 +6,14 @@ import { RunnerClient } from "./runner-client.ts";
 
 let client: RunnerClient | null = null;
 
-/** Why runs cannot work on this page, or null when they can. */
+/** Why runs cannot work on this page at all, or null when they can. */
 export function unsupportedReason(): string | null {
-  if (typeof SharedArrayBuffer === "undefined" || !globalThis.crossOriginIsolated) {
-    return "This page is not cross-origin isolated, so the runner cannot share memory with Python (needed for Stop and input()). Serve the site with the COOP/COEP headers described in the README.";
-  }
-  if (typeof Worker === "undefined") return "This browser cannot start Web Workers.";
-  return null;
+  return typeof Worker === "undefined" ? "This browser cannot start Web Workers." : null;
+}
+
+/** True when the page can share memory with the worker (Stop as SIGINT, input(), live output). */
+export function isolated(): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated;
 }
 
 /** The page's runner (created on first call). */
@@ -24,6 +25,7 @@ export function pageRunner(): RunnerClient {
         type: "module",
         name: "python-runner",
       }),
+    isolated(),
   );
   client.onstate = (state) => {
     document.documentElement.dataset["runnerState"] = state;

@@ -58,11 +58,14 @@ export class RunnerClient {
   #worker: Worker | null = null;
   #port: MessagePort | null = null;
   #ready = false;
-  readonly #interrupt = createInterruptBuffer();
-  readonly #stdinBuffer = createStdinBuffer();
-  readonly #stdin = new StdinWriter(this.#stdinBuffer);
-  readonly #outputBuffer = createOutputRing();
-  #ring = new OutputRingReader(this.#outputBuffer);
+  /** Shared memory for SIGINT, stdin and output; null when the page is not cross-origin isolated. */
+  readonly #shared: {
+    interrupt: Int32Array;
+    stdinBuffer: SharedArrayBuffer;
+    stdin: StdinWriter;
+    outputBuffer: SharedArrayBuffer;
+  } | null;
+  #ring: OutputRingReader | null = null;
   #queue: Job[] = [];
   #current: Job | null = null;
   #nextId = 1;
@@ -77,9 +80,25 @@ export class RunnerClient {
    * `createWorker` must contain the literal `new Worker(new URL(...), { type: "module" })` so the
    * bundler emits the worker as a module worker (Pyodide needs one).
    */
-  constructor(indexURL: string, createWorker: () => Worker) {
+  constructor(indexURL: string, createWorker: () => Worker, isolated: boolean) {
     this.#indexURL = indexURL;
     this.#createWorker = createWorker;
+    if (isolated) {
+      const stdinBuffer = createStdinBuffer();
+      this.#shared = {
+        interrupt: createInterruptBuffer(),
+        stdinBuffer,
+        stdin: new StdinWriter(stdinBuffer),
+        outputBuffer: createOutputRing(),
+      };
+    } else {
+      this.#shared = null;
+    }
+  }
+
+  /** Whether Stop can deliver KeyboardInterrupt (it needs shared memory). */
+  get canInterrupt(): boolean {
+    return this.#shared !== null;
   }
 
   get state(): ClientState {
@@ -116,7 +135,7 @@ export class RunnerClient {
       sendInput: (line) => {
         if (this.#current === job && this.#state === "awaiting-input") {
           this.#set("running");
-          this.#stdin.send(line);
+          this.#shared?.stdin.send(line);
         }
       },
     };
@@ -137,13 +156,18 @@ export class RunnerClient {
       event.preventDefault();
       this.#workerDied(`the runner stopped unexpectedly (${event.message || "worker error"})`);
     };
-    this.#ring = new OutputRingReader(this.#outputBuffer);
+    const shared = this.#shared;
+    this.#ring = shared ? new OutputRingReader(shared.outputBuffer) : null;
     const init: WorkerInit = {
       type: "init",
       port: channel.port2,
-      interruptBuffer: this.#interrupt,
-      stdinBuffer: this.#stdinBuffer,
-      outputBuffer: this.#outputBuffer,
+      shared: shared
+        ? {
+            interruptBuffer: shared.interrupt,
+            stdinBuffer: shared.stdinBuffer,
+            outputBuffer: shared.outputBuffer,
+          }
+        : null,
       indexURL: this.#indexURL,
     };
     worker.postMessage(init, [channel.port2]);
@@ -158,8 +182,8 @@ export class RunnerClient {
     const job = this.#queue.shift();
     if (!job) return;
     this.#current = job;
-    clearInterrupt(this.#interrupt);
-    this.#ring.drain();
+    if (this.#shared) clearInterrupt(this.#shared.interrupt);
+    this.#ring?.drain();
     if (!this.#ready) job.listener.loading();
     this.#port?.postMessage({ type: "run", runId: job.id, request: job.request });
   }
@@ -185,13 +209,18 @@ export class RunnerClient {
         if (job.stopPressed) this.#interruptRun(job);
         break;
       case "output":
-        // Output travels through the ring; a message of this type is not expected from the page's worker.
+        // Only without shared memory does output come as messages (otherwise it is in the ring).
+        if (job?.id !== message.runId || this.#ring) return;
+        job.listener.output({
+          chunks: [{ stream: message.stream, text: message.text }],
+          dropped: 0,
+        });
         break;
       case "input-request":
         if (job?.id !== message.runId) return;
         this.#flush(job);
         if (job.stopPressed) {
-          this.#stdin.cancel();
+          this.#shared?.stdin.cancel();
           return;
         }
         this.#set("awaiting-input");
@@ -225,6 +254,7 @@ export class RunnerClient {
   }
 
   #flush(job: Job): void {
+    if (!this.#ring) return;
     const drained = this.#ring.drain();
     if (drained.chunks.length || drained.dropped) job.listener.output(drained);
   }
@@ -233,7 +263,7 @@ export class RunnerClient {
     this.#flush(job);
     this.#clearKillTimer();
     this.#current = null;
-    clearInterrupt(this.#interrupt);
+    if (this.#shared) clearInterrupt(this.#shared.interrupt);
     this.#set("idle");
     job.listener.ended(result, job.stopPressed);
     this.#pump();
@@ -251,6 +281,13 @@ export class RunnerClient {
       this.#kill(job, "you pressed Stop twice, so the interpreter was terminated");
       return;
     }
+    if (!this.#shared) {
+      this.#kill(
+        job,
+        "this page is not cross-origin isolated (no SharedArrayBuffer: the host sends no COOP/COEP headers and no service worker could add them), so Stop could not deliver KeyboardInterrupt to the script and terminated the interpreter instead",
+      );
+      return;
+    }
     job.stopPressed = true;
     // Before the program starts, Stop waits for it: SIGINT then lands on its first line, as
     // Ctrl+C right after launching a script would.
@@ -258,8 +295,9 @@ export class RunnerClient {
   }
 
   #interruptRun(job: Job): void {
-    sendSigint(this.#interrupt);
-    this.#stdin.cancel();
+    if (!this.#shared) return;
+    sendSigint(this.#shared.interrupt);
+    this.#shared.stdin.cancel();
     this.#set("stopping");
     job.listener.stopping(performance.now() + STOP_GRACE_MS);
     this.#killTimer = setTimeout(() => {
@@ -298,7 +336,7 @@ export class RunnerClient {
     this.#worker = null;
     this.#port = null;
     this.#ready = false;
-    clearInterrupt(this.#interrupt);
+    if (this.#shared) clearInterrupt(this.#shared.interrupt);
   }
 
   #workerDied(message: string): void {

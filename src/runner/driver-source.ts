@@ -134,7 +134,7 @@ def prepare(filename, argv0, source, hooks):
         _real_exit(status)
 
     def sleep(secs):
-        if type(secs) not in (int, float) or not secs >= 0:
+        if not hooks.interruptible or type(secs) not in (int, float) or not secs >= 0:
             return _real_sleep(secs)
         deadline = time.monotonic() + secs
         remaining = float(secs)

@@ -19,6 +19,8 @@ export interface InterpreterIO {
 
 /** The JS side of the driver's `hooks` argument (see `driver-source.ts`). */
 export interface DriverHooks {
+  /** False when there is no shared interrupt buffer: the driver then keeps Pyodide's own sleep. */
+  interruptible: boolean;
   wait: (ms: number) => boolean;
   pending: () => boolean;
   note: (kind: string, line: number | undefined) => void;
@@ -65,7 +67,7 @@ export async function bootInterpreter(
   options: {
     indexURL?: string | undefined;
     snapshot?: Uint8Array | undefined;
-    interruptBuffer: Int32Array;
+    interruptBuffer?: Int32Array | undefined;
   },
 ): Promise<Interpreter> {
   const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
@@ -98,8 +100,8 @@ interface PrivateApi {
   _api?: { on_fatal?: (error: unknown) => void };
 }
 
-function prepare(pyodide: Pyodide, interruptBuffer: Int32Array): Interpreter {
-  pyodide.setInterruptBuffer(interruptBuffer);
+function prepare(pyodide: Pyodide, interruptBuffer: Int32Array | undefined): Interpreter {
+  if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   let fatal: unknown = null;
   const api = (pyodide as unknown as PrivateApi)._api;
   if (api) {

@@ -73,6 +73,7 @@ export interface Drained {
 export class OutputRingReader {
   readonly #header: Int32Array;
   readonly #data: Uint16Array;
+  readonly #decoder = new TextDecoder("utf-16le");
   #read = 0;
 
   constructor(buffer: SharedArrayBuffer) {
@@ -95,13 +96,11 @@ export class OutputRingReader {
     while (consumed < used) {
       const stream: Stream = take() === 1 ? "stdout" : "stderr";
       const length = take() * 0x10000 + take();
-      let text = "";
-      for (let i = 0; i < length; i += 8192) {
-        const n = Math.min(8192, length - i);
-        const units = new Array<number>(n);
-        for (let j = 0; j < n; j += 1) units[j] = take();
-        text += String.fromCharCode(...units);
-      }
+      // Copy out of shared memory (TextDecoder refuses shared views), at most two pieces.
+      const first = this.#data.slice(r, Math.min(cap, r + length));
+      const rest = first.length < length ? this.#data.slice(0, length - first.length) : null;
+      const text = this.#decoder.decode(first) + (rest ? this.#decoder.decode(rest) : "");
+      r = (r + length) % cap;
       const last = chunks.at(-1);
       if (last && last.stream === stream) last.text += text;
       else chunks.push({ stream, text });

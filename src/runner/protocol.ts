@@ -92,10 +92,16 @@ export interface RunnerError {
 export interface WorkerInit {
   type: "init";
   port: MessagePort;
-  interruptBuffer: Int32Array;
-  stdinBuffer: SharedArrayBuffer;
-  /** Output travels through this ring (see `output-ring.ts`), not through messages. */
-  outputBuffer: SharedArrayBuffer;
+  /**
+   * Shared memory, present only when the page is cross-origin isolated. Without it the runner
+   * degrades: output comes as messages, `input()` sees EOF, and Stop can only terminate.
+   */
+  shared: {
+    interruptBuffer: Int32Array;
+    stdinBuffer: SharedArrayBuffer;
+    /** Output travels through this ring (see `output-ring.ts`), not through messages. */
+    outputBuffer: SharedArrayBuffer;
+  } | null;
   /** URL of the self-hosted Pyodide folder, ending in `/`. */
   indexURL: string;
 }

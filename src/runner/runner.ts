@@ -19,8 +19,11 @@ export interface RunnerOptions {
   loadPyodide: LoadPyodide;
   /** Where Pyodide's files are served from; Node finds them itself. */
   indexURL?: string;
-  /** Shared with whoever presses Stop (see `interrupt.ts`). */
-  interruptBuffer: Int32Array;
+  /**
+   * Shared with whoever presses Stop (see `interrupt.ts`). Absent where shared memory is not
+   * available: then nothing can interrupt the program, and `time.sleep` is Pyodide's own.
+   */
+  interruptBuffer?: Int32Array | undefined;
   /**
    * Restore interpreters from a memory snapshot (fast) instead of booting each cold. On by
    * default; any snapshot failure falls back to cold boots for the rest of the runner's life.
@@ -90,16 +93,18 @@ export class Runner {
 
   #runOn(interpreter: Interpreter, request: RunRequest, io: RunIO): RunResult {
     const buffer = this.#options.interruptBuffer;
+    const pending = (): boolean => (buffer ? interruptPending(buffer) : false);
     const decoder = new OutputDecoder(io.output);
     let note: DriverNote | null = null;
     const hooks = {
-      wait: (ms: number) => waitForInterrupt(buffer, ms),
-      pending: () => interruptPending(buffer),
+      interruptible: buffer !== undefined,
+      wait: (ms: number) => (buffer ? waitForInterrupt(buffer, ms) : false),
+      pending,
       note: (kind: string, line: number | undefined) => {
         note = { kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit", line: line ?? null };
       },
     };
-    clearInterrupt(buffer);
+    if (buffer) clearInterrupt(buffer);
     // Emscripten's exit() sets process.exitCode under Node; the program's status is ours to
     // report, not the host process's, so it is put back after the run.
     const host = (globalThis as { process?: { exitCode?: number | string | null | undefined } })
@@ -120,7 +125,7 @@ export class Runner {
             const n = io.stdin ? io.stdin(bytes) : 0;
             // Stop while input() waits: deliver SIGINT from inside the read, as Ctrl+C at a
             // prompt does in CPython (KeyboardInterrupt out of input(), not EOFError).
-            if (interruptPending(buffer)) interpreter.pyodide.checkInterrupt();
+            if (pending()) interpreter.pyodide.checkInterrupt();
             return n;
           },
         },
@@ -136,7 +141,7 @@ export class Runner {
       const fatal = noted ? null : interpreter.fatalError();
       return fromRuntimeDeath(fatal ?? error, noted, now() - started);
     } finally {
-      clearInterrupt(buffer);
+      if (buffer) clearInterrupt(buffer);
       if (host) host.exitCode = hostExitCode;
     }
   }

@@ -1,16 +1,43 @@
 /**
  * The browser's module Web Worker: thin glue between the page and the runner core. It loads the
- * self-hosted Pyodide, runs one program at a time, writes output into the shared ring (the page
- * drains it every frame) and posts everything else over a private port.
+ * self-hosted Pyodide and runs one program at a time. With shared memory (a cross-origin isolated
+ * page) output goes through the shared ring and `input()` blocks on the stdin channel; without
+ * it, output is posted in batches and `input()` sees EOF. Everything else travels over the
+ * private port given in the init message.
  */
 /// <reference lib="webworker" />
-import type { FromRunner, RunRequest, ToRunner, WorkerInit } from "../runner/protocol.ts";
+import { OutputRingWriter } from "../runner/output-ring.ts";
+import type { FromRunner, RunRequest, Stream, ToRunner, WorkerInit } from "../runner/protocol.ts";
 import type { LoadPyodide } from "../runner/pyodide-types.ts";
 import { Runner } from "../runner/runner.ts";
 import { StdinReader } from "../runner/stdin-channel.ts";
-import { OutputRingWriter } from "../runner/output-ring.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** Without shared memory: coalesce output into messages, at most one per 16 ms while writing. */
+function messageOutput(post: (stream: Stream, text: string) => void): {
+  write: (stream: Stream, text: string) => void;
+  flush: () => void;
+} {
+  let stream: Stream | null = null;
+  let text = "";
+  let last = 0;
+  const flush = (): void => {
+    if (stream !== null && text) post(stream, text);
+    stream = null;
+    text = "";
+    last = performance.now();
+  };
+  return {
+    write(s, t) {
+      if (stream !== null && stream !== s) flush();
+      stream = s;
+      text += t;
+      if (performance.now() - last >= 16 || text.length > 65536) flush();
+    },
+    flush,
+  };
+}
 
 function start(init: WorkerInit): void {
   const port = init.port;
@@ -18,10 +45,16 @@ function start(init: WorkerInit): void {
     port.postMessage(message);
   };
   let runId = 0;
-  const stdin = new StdinReader(init.stdinBuffer, () => {
-    post({ type: "input-request", runId });
+  const shared = init.shared;
+  const stdin = shared
+    ? new StdinReader(shared.stdinBuffer, () => {
+        post({ type: "input-request", runId });
+      })
+    : null;
+  const ring = shared ? new OutputRingWriter(shared.outputBuffer) : null;
+  const messages = messageOutput((stream, text) => {
+    post({ type: "output", runId, stream, text });
   });
-  const output = new OutputRingWriter(init.outputBuffer);
 
   let runner: Runner | null = null;
   async function getRunner(): Promise<Runner> {
@@ -33,7 +66,7 @@ function start(init: WorkerInit): void {
     runner = new Runner({
       loadPyodide: module.loadPyodide,
       indexURL: init.indexURL,
-      interruptBuffer: init.interruptBuffer,
+      interruptBuffer: shared?.interruptBuffer,
     });
     return runner;
   }
@@ -52,18 +85,21 @@ function start(init: WorkerInit): void {
     runId = id;
     try {
       const r = await getRunner();
-      stdin.reset();
+      stdin?.reset();
       const result = await r.run(request, {
         output: (stream, text) => {
-          output.write(stream, text);
+          if (ring) ring.write(stream, text);
+          else messages.write(stream, text);
         },
-        stdin: (buffer) => stdin.read(buffer),
+        stdin: (buffer) => (stdin ? stdin.read(buffer) : 0),
         started: () => {
           post({ type: "started", runId: id });
         },
       });
+      messages.flush();
       post({ type: "result", runId: id, result });
     } catch (error) {
+      messages.flush();
       runner = null;
       post({ type: "error", runId: id, error: { code: "load-failed", message: String(error) } });
     }

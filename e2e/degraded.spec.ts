@@ -1,0 +1,42 @@
+/**
+ * Served without COOP/COEP and with service workers blocked, the page cannot be cross-origin
+ * isolated. Programs still run; Stop terminates and respawns, and says why it could not interrupt.
+ */
+import { expect, test } from "./fixtures.ts";
+import { ending, log, playground, runToEnd, startRun, stopButton } from "./blocks.ts";
+
+test("the page really is not isolated here", async ({ page, problems }) => {
+  await page.goto("playground/");
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
+  expect(problems).toEqual([]);
+});
+
+test("programs still run and show their ending", async ({ page, problems }) => {
+  const block = await playground(page, "import sys\nprint('hello')\nsys.exit(4)\n");
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-exit-code", "4");
+  await expect(log(block)).toHaveText("hello");
+  expect(problems).toEqual([]);
+});
+
+test("Stop on `while True: pass` kills and respawns, saying why it could not interrupt", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(page, "print('spinning')\nwhile True:\n    pass\n");
+  await startRun(block);
+  await expect(log(block)).toContainText("spinning");
+  await stopButton(block).click();
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-outcome", "killed");
+  await expect(status).toHaveAttribute("data-exit-code", "137");
+  await expect(status).toContainText("not cross-origin isolated");
+  await expect(status).toContainText("could not deliver KeyboardInterrupt");
+  await block.getByRole("textbox", { name: /editable code/ }).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("print('respawned')");
+  const again = await runToEnd(block);
+  await expect(again).toHaveAttribute("data-exit-code", "0");
+  await expect(log(block)).toHaveText("respawned");
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,66 @@
+/**
+ * Astro integration: after the build, writes `<base>sw.js` from `service-worker.js` with this
+ * deploy's version (a hash of every built file) and the list of files to precache, and a
+ * `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache headers.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
+  );
+}
+
+/** The `_headers` text for a site served under `base` (e.g. `/` or `/repo/`). */
+export function headersFile(base: string): string {
+  return [
+    `${base}*`,
+    "  Cross-Origin-Opener-Policy: same-origin",
+    "  Cross-Origin-Embedder-Policy: require-corp",
+    "  Cross-Origin-Resource-Policy: same-origin",
+    `${base}_astro/*`,
+    "  Cache-Control: public, max-age=31536000, immutable",
+    `${base}pyodide/*`,
+    "  Cache-Control: public, max-age=86400",
+    `${base}sw.js`,
+    "  Cache-Control: no-cache",
+    "",
+  ].join("\n");
+}
+
+/** The integration; `base` is Astro's base path. */
+export function serviceWorker(): AstroIntegration {
+  let base = "/";
+  return {
+    name: "python-halted:service-worker",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
+      "astro:build:done": ({ dir }) => {
+        const out = fileURLToPath(dir);
+        const built = files(out)
+          .map((f) => relative(out, f).split("\\").join("/"))
+          .filter((f) => f !== "sw.js" && f !== "_headers" && !f.endsWith(".map"))
+          .sort();
+        const hash = createHash("sha256");
+        for (const f of built) hash.update(f).update(readFileSync(join(out, f)));
+        const precache = built.map((f) =>
+          f.endsWith("index.html") ? f.slice(0, -"index.html".length) || "./" : f,
+        );
+        const template = readFileSync(new URL("./service-worker.js", import.meta.url), "utf8");
+        writeFileSync(
+          join(out, "sw.js"),
+          template
+            .replace("__VERSION__", hash.digest("hex").slice(0, 16))
+            .replace("__PRECACHE__", JSON.stringify(precache)),
+        );
+        writeFileSync(join(out, "_headers"), headersFile(base));
+      },
+    },
+  };
+}
