@@ -1,13 +1,15 @@
 /**
- * Astro integration: after the build, writes `<base>sw.js` from `service-worker.js` with this
- * deploy's version (a hash of every built file) and the list of files to precache, and a
- * `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache headers.
+ * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`), then
+ * `<base>sw.js` from `service-worker.js` with this deploy's version (a hash of every built file)
+ * and the list of files to precache, and a `_headers` file (Netlify, Cloudflare Pages) with the
+ * isolation and cache headers.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { writeBuildSnapshot } from "./snapshot.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -41,8 +43,15 @@ export function serviceWorker(): AstroIntegration {
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
       },
-      "astro:build:done": ({ dir }) => {
+      "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        try {
+          const bytes = await writeBuildSnapshot(join(out, "pyodide"));
+          logger.info(`interpreter snapshot: ${(bytes / 1e6).toFixed(1)} MB gzipped`);
+        } catch (error) {
+          // Not fatal: readers' browsers then boot Python cold (slower first Run).
+          logger.warn(`no interpreter snapshot (${String(error)}); the first Run will boot cold`);
+        }
         const built = files(out)
           .map((f) => relative(out, f).split("\\").join("/"))
           .filter((f) => f !== "sw.js" && f !== "_headers" && !f.endsWith(".map"))

@@ -11,8 +11,21 @@ import type { FromRunner, RunRequest, Stream, ToRunner, WorkerInit } from "../ru
 import type { LoadPyodide } from "../runner/pyodide-types.ts";
 import { Runner } from "../runner/runner.ts";
 import { StdinReader } from "../runner/stdin-channel.ts";
+import { SNAPSHOT_FILE } from "../runner/snapshot-file.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** The build-time interpreter snapshot, or undefined when it is missing or unreadable. */
+async function fetchSnapshot(url: string): Promise<Uint8Array | undefined> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok || !response.body) return undefined;
+    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
 
 /** Without shared memory: coalesce output into messages, at most one per 16 ms while writing. */
 function messageOutput(post: (stream: Stream, text: string) => void): {
@@ -60,13 +73,17 @@ function start(init: WorkerInit): void {
   async function getRunner(): Promise<Runner> {
     if (runner) return runner;
     post({ type: "booting" });
-    const module = (await import(/* @vite-ignore */ `${init.indexURL}pyodide.mjs`)) as {
-      loadPyodide: LoadPyodide;
-    };
+    const [module, snapshot] = await Promise.all([
+      import(/* @vite-ignore */ `${init.indexURL}pyodide.mjs`) as Promise<{
+        loadPyodide: LoadPyodide;
+      }>,
+      fetchSnapshot(`${init.indexURL}${SNAPSHOT_FILE}`),
+    ]);
     runner = new Runner({
       loadPyodide: module.loadPyodide,
       indexURL: init.indexURL,
       interruptBuffer: shared?.interruptBuffer,
+      ...(snapshot ? { snapshot } : {}),
     });
     return runner;
   }
