@@ -24,6 +24,8 @@ test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that l
   await expect(status).toContainText("Exited with status 0");
   await expect(status).toContainText("sys.exit(0) on line 4");
   await expect(block.locator(".pb-halt-line")).toHaveText("sys.exit(0)");
+  // The interpreter came from the build-time snapshot, not a cold boot.
+  await expect(page.locator("html")).toHaveAttribute("data-runner-boot", "snapshot");
   expect(problems).toEqual([]);
 });
 

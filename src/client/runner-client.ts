@@ -196,6 +196,7 @@ export class RunnerClient {
         break;
       case "ready":
         this.#ready = true;
+        if (message.boot) document.documentElement.dataset["runnerBoot"] = message.boot;
         if (!this.#current) this.#set("idle");
         break;
       case "started":

@@ -43,6 +43,9 @@ export function parseFromRunner(data: unknown): FromRunner | null {
   if (!isRec(data)) return null;
   switch (data["type"]) {
     case "ready":
+      return data["boot"] === undefined || data["boot"] === "snapshot" || data["boot"] === "cold"
+        ? (data as FromRunner)
+        : null;
     case "booting":
       return data as FromRunner;
     case "started":

@@ -114,7 +114,8 @@ export type ToRunner =
 
 /** Core host -> controller. */
 export type FromRunner =
-  | { type: "ready" }
+  /** An interpreter is booted; `boot` says whether it was restored from a snapshot or booted cold. */
+  | { type: "ready"; boot?: "snapshot" | "cold" }
   /** Pyodide is being fetched and booted (the first Run waits for this). */
   | { type: "booting" }
   /** The program called `input()` and is waiting for a line. */

@@ -90,8 +90,10 @@ function start(init: WorkerInit): void {
 
   async function prepare(): Promise<void> {
     try {
-      await (await getRunner()).prepare();
-      post({ type: "ready" });
+      const r = await getRunner();
+      await r.prepare();
+      const boot = r.bootTimes.at(-1)?.kind;
+      post(boot ? { type: "ready", boot } : { type: "ready" });
     } catch (error) {
       runner = null;
       post({ type: "error", runId: null, error: { code: "load-failed", message: String(error) } });
