@@ -1,7 +1,8 @@
 // A plain static file server for tests: serves a folder with content types and nothing else —
 // no COOP/COEP headers — like GitHub Pages or a bare nginx.
 // Usage: node static-server.mjs DIR PORT [--base /repo/] [--isolate]
-// --base serves DIR under that path (a sub-path deploy); --isolate adds COOP/COEP headers.
+// --base serves DIR under that path (a sub-path deploy); --isolate adds COOP/COEP headers;
+// --mount /path/=DIR2 also serves DIR2 under /path/ (the benchmark's baseline page).
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -12,6 +13,7 @@ const [dir = "dist", port = "4322"] = args.filter(
 );
 const base = args.includes("--base") ? (args[args.indexOf("--base") + 1] ?? "/") : "/";
 const isolate = args.includes("--isolate");
+const mount = args.includes("--mount") ? (args[args.indexOf("--mount") + 1] ?? "").split("=") : null;
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -25,9 +27,9 @@ const TYPES = {
   ".xml": "application/xml",
 };
 
-function fileFor(pathname) {
+function fileFor(pathname, root = dir) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
-  const candidate = join(dir, safe);
+  const candidate = join(root, safe);
   try {
     const stat = statSync(candidate);
     return stat.isDirectory() ? join(candidate, "index.html") : candidate;
@@ -44,7 +46,12 @@ createServer((req, res) => {
         "Cross-Origin-Embedder-Policy": "require-corp",
       }
     : {};
-  let file = url.pathname.startsWith(base) ? fileFor(url.pathname.slice(base.length - 1)) : null;
+  let file =
+    mount && mount[0] && url.pathname.startsWith(mount[0])
+      ? fileFor(url.pathname.slice(mount[0].length - 1), mount[1])
+      : url.pathname.startsWith(base)
+        ? fileFor(url.pathname.slice(base.length - 1))
+        : null;
   let status = 200;
   try {
     if (!file) throw new Error("missing");
