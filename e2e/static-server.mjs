@@ -13,7 +13,9 @@ const [dir = "dist", port = "4322"] = args.filter(
 );
 const base = args.includes("--base") ? (args[args.indexOf("--base") + 1] ?? "/") : "/";
 const isolate = args.includes("--isolate");
-const mount = args.includes("--mount") ? (args[args.indexOf("--mount") + 1] ?? "").split("=") : null;
+const mount = args.includes("--mount")
+  ? (args[args.indexOf("--mount") + 1] ?? "").split("=")
+  : null;
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
