@@ -9,7 +9,7 @@
  * - `subpath`: a build with `BASE_PATH=/repo/`, served under `/repo/` with the headers.
  */
 import { defineConfig } from "@playwright/test";
-import { chromiumPath } from "./e2e/browser.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser.ts";
 
 const node = process.execPath;
 const astro = "node_modules/astro/bin/astro.mjs";
@@ -26,15 +26,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -9,21 +9,12 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { chromiumPath } from "../e2e/browser.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/browser.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 5);
 const PORT = 4330;
 const ORIGIN = `http://localhost:${String(PORT)}`;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const HELLO = 'print("first line")\nfor i in range(3):\n    print("tick", i)\n';
 
 type Stats = { samples: number[]; min: number; median: number; max: number };
@@ -138,7 +129,7 @@ async function main(): Promise<void> {
     spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
   const server = serve();
   await waitForServer();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const raw: Record<string, number[]> = {};
   const push = (k: string, v: number): void => {
     (raw[k] ??= []).push(v);

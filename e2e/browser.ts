@@ -16,3 +16,14 @@ export function chromiumPath(): string {
   }
   return path;
 }
+
+/** Chromium flags for tests and benchmarks: without them Chromium keeps dialling out here. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
