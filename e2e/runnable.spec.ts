@@ -278,3 +278,25 @@ test("the playground loads code from the link without running it, and Share copi
   expect(copied).toContain("/playground/#code=print('from%20a%20link')");
   expect(problems).toEqual([]);
 });
+
+test("a Run while another block runs is queued visibly, then runs on its own", async ({
+  page,
+  problems,
+}) => {
+  await visit(page, "halt-python-script/comparison/");
+  const loop = page.locator("#probe-keyboard-interrupt-status");
+  const quick = page.locator("#probe-sys-exit-status");
+  await expect(loop).toHaveAttribute("data-editor", "ready");
+  await expect(quick).toHaveAttribute("data-editor", "ready");
+  await startRun(loop);
+  await runButton(quick).click();
+  await expect(quick.locator(".pb-activity")).toHaveText(/Waiting for another example/);
+  await expect(quick).toHaveAttribute("data-state", "loading");
+  await stopButton(loop).click();
+  await expect(ending(loop)).toHaveAttribute("data-exit-code", "130");
+  await expect(ending(quick)).toHaveAttribute("data-exit-code", "1", { timeout: 30_000 });
+  // Never two runs in one panel: each block shows only its own output.
+  await expect(log(loop)).toContainText("KeyboardInterrupt");
+  await expect(log(quick)).not.toContainText("KeyboardInterrupt");
+  expect(problems).toEqual([]);
+});

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { createInterruptBuffer, sendSigint } from "../runner/interrupt.ts";
+import { createInterruptBuffer, sendSigintReliably } from "../runner/interrupt.ts";
 import { assertNever, type FromRunner, type RunResult } from "../runner/protocol.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
 
@@ -87,7 +87,7 @@ worker.on("message", (message: FromRunner) => {
       if (args.interruptAfterMs !== null) {
         setTimeout(() => {
           if (settled) return;
-          sendSigint(interruptBuffer);
+          sendSigintReliably(interruptBuffer, () => !settled);
           setTimeout(kill, args.graceMs).unref();
         }, args.interruptAfterMs).unref();
       }

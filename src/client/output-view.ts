@@ -1,7 +1,7 @@
 /**
  * The output panel's model and renderer: lines tagged stdout/stderr, bounded (a print flood keeps
- * the last lines and says how many were dropped), rendered at most once per animation frame, as
- * text nodes only. Traceback lines that point into the snippet become links to that line.
+ * the last lines and says how many were dropped), rendered once per batch of output, as text
+ * nodes only. Traceback lines that point into the snippet become links to that line.
  */
 import type { Drained } from "../runner/output-ring.ts";
 import type { Stream } from "../runner/protocol.ts";
@@ -108,11 +108,15 @@ export class OutputRenderer {
     this.#onLine = onLine;
   }
 
-  /** Renders on the next animation frame (coalescing any number of calls). */
+  /**
+   * Renders once after the current task, however many times it is called in it. Output arrives
+   * at most once per animation frame (the ring is drained in a frame callback), so rendering in
+   * that same frame shows it a frame sooner than scheduling another one.
+   */
   schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    requestAnimationFrame(() => {
+    queueMicrotask(() => {
       this.#scheduled = false;
       this.render();
     });

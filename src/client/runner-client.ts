@@ -3,7 +3,7 @@
  * ladder (cancel pending input -> SIGINT through the interrupt buffer -> terminate and respawn).
  * Blocks talk to it through `RunnerClient.run()`; nothing else touches the worker.
  */
-import { clearInterrupt, createInterruptBuffer, sendSigint } from "../runner/interrupt.ts";
+import { clearInterrupt, createInterruptBuffer, sendSigintReliably } from "../runner/interrupt.ts";
 import { OutputRingReader, createOutputRing, type Drained } from "../runner/output-ring.ts";
 import {
   assertNever,
@@ -297,7 +297,7 @@ export class RunnerClient {
 
   #interruptRun(job: Job): void {
     if (!this.#shared) return;
-    sendSigint(this.#shared.interrupt);
+    sendSigintReliably(this.#shared.interrupt, () => this.#current === job);
     this.#shared.stdin.cancel();
     this.#set("stopping");
     job.listener.stopping(performance.now() + STOP_GRACE_MS);

@@ -148,6 +148,7 @@ def prepare(filename, argv0, source, hooks):
         return None
 
     def on_sigint(signum, frame):
+        hooks.delivered()
         if _state["done"]:
             return None
         _state["interrupted"] = True

@@ -23,6 +23,8 @@ export interface DriverHooks {
   interruptible: boolean;
   wait: (ms: number) => boolean;
   pending: () => boolean;
+  /** The SIGINT handler ran (lets a controller tell a landed SIGINT from a lost one). */
+  delivered: () => void;
   note: (kind: string, line: number | undefined) => void;
 }
 

@@ -9,7 +9,7 @@ import {
   type Interpreter,
   type StdinReader,
 } from "./interpreter.ts";
-import { clearInterrupt, interruptPending, waitForInterrupt } from "./interrupt.ts";
+import { clearInterrupt, interruptPending, noteDelivered, waitForInterrupt } from "./interrupt.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
 import type { RunRequest, RunResult } from "./protocol.ts";
@@ -100,6 +100,9 @@ export class Runner {
       interruptible: buffer !== undefined,
       wait: (ms: number) => (buffer ? waitForInterrupt(buffer, ms) : false),
       pending,
+      delivered: () => {
+        if (buffer) noteDelivered(buffer);
+      },
       note: (kind: string, line: number | undefined) => {
         note = { kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit", line: line ?? null };
       },

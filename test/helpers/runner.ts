@@ -46,9 +46,14 @@ export async function run(
     },
   );
   const sent = stop?.sent() ?? 0;
+
   await stop?.close();
-  if (sent > 1)
-    throw new Error(`SIGINT had to be sent ${String(sent)} times: the first one was lost`);
+  if (sent > 1) {
+    const output = events.map((e) => e.text).join("");
+    throw new Error(
+      `SIGINT had to be sent ${String(sent)} times: the first one was lost; result ${JSON.stringify(result)}; output ${JSON.stringify(output)}`,
+    );
+  }
   const join = (s: "stdout" | "stderr"): string =>
     events
       .filter((e) => e.stream === s)
