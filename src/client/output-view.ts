@@ -81,10 +81,6 @@ export class OutputModel {
     this.lines = [];
     return text.slice(cut + 1);
   }
-
-  get isEmpty(): boolean {
-    return this.lines.length === 0 && this.droppedLines === 0 && this.droppedChars === 0;
-  }
 }
 
 /** Renders a model into a `role="log"` element; `linkLine` makes snippet line references clickable. */

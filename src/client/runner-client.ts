@@ -96,11 +96,6 @@ export class RunnerClient {
     }
   }
 
-  /** Whether Stop can deliver KeyboardInterrupt (it needs shared memory). */
-  get canInterrupt(): boolean {
-    return this.#shared !== null;
-  }
-
   get state(): ClientState {
     return this.#state;
   }

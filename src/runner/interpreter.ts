@@ -57,9 +57,6 @@ export interface Interpreter {
   fatalError(): unknown;
 }
 
-/** How an interpreter was brought up, for logs and benchmarks. */
-export type BootKind = "snapshot" | "cold";
-
 /**
  * Boots Pyodide (from a memory snapshot when one is given), attaches the interrupt buffer and
  * loads the driver. Throws only for infrastructure failures (files missing, bad snapshot).

@@ -80,7 +80,7 @@ export interface RunRequest {
 
 /** Infrastructure failures (never a Python exception): a stable code and a sentence for people. */
 export interface RunnerError {
-  code: "load-failed" | "worker-died" | "bad-message" | "internal";
+  code: "load-failed" | "worker-died" | "internal";
   message: string;
 }
 
