@@ -3,9 +3,9 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
-import { codeMetaTransformer } from "./src/markdown/code-meta.ts";
-import { rehypeRunnable } from "./src/markdown/rehype-runnable.ts";
-import { serviceWorker } from "./src/sw/integration.ts";
+import { codeMetaTransformer } from "./src/docs/code-meta.ts";
+import { rehypeRunnable } from "./src/docs/rehype-runnable.ts";
+import { serviceWorker } from "./src/docs/integration.ts";
 
 /** Cross-origin isolation, so the runner can use SharedArrayBuffer for Stop (SIGINT). */
 const isolationHeaders = {

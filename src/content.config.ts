@@ -4,7 +4,7 @@
  */
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { articleSchema, sectionSchema } from "./content/schema.ts";
+import { articleSchema, sectionSchema } from "./site/schema.ts";
 
 const articles = defineCollection({
   loader: glob({ pattern: "*/index.mdx", base: "./content" }),

@@ -6,8 +6,11 @@
 import { readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadPyodide } from "pyodide";
-import type { FromRunner, RunRequest } from "../runner/protocol.ts";
+import type { RunRequest } from "../runner/result.ts";
+import type { FromRunner } from "../channels/messages.ts";
 import { Runner } from "../runner/runner.ts";
+import { readDriver } from "../runner/driver-file.ts";
+import { interruptReceiver } from "../channels/interrupt.ts";
 import { readSnapshot, writeSnapshot } from "./snapshot-cache.ts";
 
 interface ThreadData {
@@ -43,13 +46,14 @@ function readStdin(buffer: Uint8Array): number {
 const cached = snapshotCache ? readSnapshot() : undefined;
 const runner = new Runner({
   loadPyodide,
-  interruptBuffer,
+  driver: readDriver(),
+  interrupt: interruptReceiver(interruptBuffer),
   useSnapshot: snapshotCache,
   ...(cached ? { snapshot: cached } : {}),
 });
 
 try {
-  await runner.prepare();
+  await runner.warmUp();
   if (snapshotCache && runner.snapshot && runner.snapshot !== cached)
     writeSnapshot(runner.snapshot);
   const result = await runner.run(request, {

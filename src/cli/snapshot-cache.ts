@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { version as pyodideVersion } from "pyodide";
-import { PRELOAD_MODULES } from "../runner/driver-source.ts";
+import { PRELOAD_MODULES } from "../runner/driver.ts";
 
 const CACHE_DIR = join(
   dirname(fileURLToPath(import.meta.url)),

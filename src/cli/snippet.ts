@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { createInterruptBuffer, sendSigintReliably } from "../runner/interrupt.ts";
-import { assertNever, type FromRunner, type RunResult } from "../runner/protocol.ts";
+import { createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
+import { assertNever, type RunResult } from "../runner/result.ts";
+import { type FromRunner } from "../channels/messages.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
 
 function fail(message: string, status: number): never {

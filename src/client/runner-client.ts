@@ -3,18 +3,12 @@
  * ladder (cancel pending input -> SIGINT through the interrupt buffer -> terminate and respawn).
  * Blocks talk to it through `RunnerClient.run()`; nothing else touches the worker.
  */
-import { clearInterrupt, createInterruptBuffer, sendSigintReliably } from "../runner/interrupt.ts";
-import { OutputRingReader, createOutputRing, type Drained } from "../runner/output-ring.ts";
-import {
-  assertNever,
-  type FromRunner,
-  type RunRequest,
-  type RunResult,
-  type RunnerError,
-  type WorkerInit,
-} from "../runner/protocol.ts";
-import { StdinWriter, createStdinBuffer } from "../runner/stdin-channel.ts";
-import { parseFromRunner } from "./validate.ts";
+import { clearInterrupt, createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
+import { OutputRingReader, createOutputRing, type Drained } from "../channels/output-ring.ts";
+import { assertNever, type RunRequest, type RunResult, type RunnerError } from "../runner/result.ts";
+import { type FromRunner, type WorkerInit } from "../channels/messages.ts";
+import { StdinWriter, createStdinBuffer } from "../channels/stdin.ts";
+import { parseFromRunner } from "../channels/validate.ts";
 
 /** The client's one state field; every transition goes through `#set`. */
 export type ClientState =

@@ -8,13 +8,13 @@
  * `role="status"` with `data-outcome` and `data-exit-code`.
  */
 import type { RunHandle, RunListener } from "../client/runner-client.ts";
-import { describeEnding } from "../client/ending.ts";
-import { OutputModel, OutputRenderer } from "../client/output-view.ts";
+import { describeEnding } from "../runner/ending-words.ts";
+import { OutputModel, OutputRenderer } from "../client/output-model.ts";
 import { pageRunner, unsupportedReason } from "../client/page-runner.ts";
-import type { CodeEditor } from "../client/editor.ts";
-import type { RunResult, RunnerError } from "../runner/protocol.ts";
+import type { CodeEditor } from "./editor.ts";
+import type { RunResult, RunnerError } from "../runner/result.ts";
 import { playgroundCode, shareLink } from "../client/playground-link.ts";
-import { SNIPPET_FILE } from "../runner/snippet-file.ts";
+import { SNIPPET_FILE } from "../runner/paths.ts";
 
 type BlockState = "idle" | "loading" | "running" | "done";
 
@@ -180,7 +180,7 @@ class PythonBlock extends HTMLElement {
       this.#setActivity("Running…");
     });
 
-    void import("../client/editor.ts").then(({ createEditor }) => {
+    void import("./editor.ts").then(({ createEditor }) => {
       this.#editor = createEditor(editorHost, fromLink ?? this.#original, {
         label: `${label}: editable code`,
         onRun: () => {

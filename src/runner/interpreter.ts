@@ -3,7 +3,7 @@
  * runs (variables, imported-module state, atexit registrations, signal handlers): after a run the
  * interpreter is dropped, whatever happened in it — including `os._exit`, which kills the runtime.
  */
-import { DRIVER_SOURCE, PRELOAD_MODULES, RUNNER_FILENAME } from "./driver-source.ts";
+import { PRELOAD_MODULES, RUNNER_FILENAME } from "./driver.ts";
 import type { PyProxy } from "pyodide/ffi";
 import type { LoadPyodide, Pyodide } from "./pyodide-types.ts";
 
@@ -17,7 +17,7 @@ export interface InterpreterIO {
   stdin: StdinReader;
 }
 
-/** The JS side of the driver's `hooks` argument (see `driver-source.ts`). */
+/** The JS side of the driver's `hooks` argument (see `driver.py`). */
 export interface DriverHooks {
   /** False when there is no shared interrupt buffer: the driver then keeps Pyodide's own sleep. */
   interruptible: boolean;
@@ -28,7 +28,7 @@ export interface DriverHooks {
   note: (kind: string, line: number | undefined) => void;
 }
 
-type PrepareFunction = (
+type StartFunction = (
   filename: string,
   argv0: string,
   source: string,
@@ -67,6 +67,8 @@ export async function bootInterpreter(
     indexURL?: string | undefined;
     snapshot?: Uint8Array | undefined;
     interruptBuffer?: Int32Array | undefined;
+    /** The text of `driver.py`. */
+    driver: string;
   },
 ): Promise<Interpreter> {
   const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
@@ -74,7 +76,7 @@ export async function bootInterpreter(
     ...(options.snapshot ? { _loadSnapshot: options.snapshot } : {}),
   };
   const pyodide = await loadPyodide(config);
-  return prepare(pyodide, options.interruptBuffer);
+  return attachDriver(pyodide, options.driver, options.interruptBuffer);
 }
 
 /**
@@ -99,7 +101,11 @@ interface PrivateApi {
   _api?: { on_fatal?: (error: unknown) => void };
 }
 
-function prepare(pyodide: Pyodide, interruptBuffer: Int32Array | undefined): Interpreter {
+function attachDriver(
+  pyodide: Pyodide,
+  driverSource: string,
+  interruptBuffer: Int32Array | undefined,
+): Interpreter {
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   let fatal: unknown = null;
   const api = (pyodide as unknown as PrivateApi)._api;
@@ -112,11 +118,11 @@ function prepare(pyodide: Pyodide, interruptBuffer: Int32Array | undefined): Int
   // boot-time __main__ dict, which each run replaces in sys.modules with a fresh module.
   // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
   // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
-  const driver = pyodide.runPython(`${DRIVER_SOURCE}\n(prepare, finish, exec)\n`, {
+  const driver = pyodide.runPython(`${driverSource}\n(start, finish, exec)\n`, {
     filename: RUNNER_FILENAME,
   }) as PyProxy;
-  const [prepareFn, finishFn, exec] = driver.toJs({ depth: 1 }) as [
-    PrepareFunction,
+  const [startFn, finishFn, exec] = driver.toJs({ depth: 1 }) as [
+    StartFunction,
     FinishFunction,
     (code: unknown, globals: unknown) => void,
   ];
@@ -128,7 +134,7 @@ function prepare(pyodide: Pyodide, interruptBuffer: Int32Array | undefined): Int
       pyodide.setStdout({ write: io.stdout });
       pyodide.setStderr({ write: io.stderr });
       pyodide.setStdin({ read: io.stdin, isatty: false });
-      const prepared = prepareFn(filename, argv0, source, hooks);
+      const prepared = startFn(filename, argv0, source, hooks);
       let raised = false;
       if (prepared) {
         const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];

@@ -2,7 +2,7 @@
  * Decides what a run means: turns the driver's JSON report, or the way the runtime died, into a
  * `RunResult`. Pure functions, so every rule here is tested without booting Pyodide.
  */
-import type { CrashCode, RunResult } from "./protocol.ts";
+import type { CrashCode, RunResult } from "./result.ts";
 
 /** What the Python driver reports when `run()` returns normally. */
 export interface DriverReport {

@@ -2,12 +2,12 @@
  * Turns the raw bytes Pyodide writes to fd 1 and 2 into text as it arrives. A UTF-8 character
  * split across two writes is held back until complete, so streaming never garbles Unicode.
  */
-import type { Stream } from "./protocol.ts";
+import type { Stream } from "./result.ts";
 
 /** Receives decoded text for one stream, in order, as soon as it is complete. */
 export type OutputSink = (stream: Stream, text: string) => void;
 
-/** One streaming decoder per stream; `flush()` emits any incomplete trailing bytes at the end. */
+/** One streaming decoder per stream; `end()` emits any incomplete trailing bytes at the end. */
 export class OutputDecoder {
   readonly #sink: OutputSink;
   readonly #decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
@@ -24,7 +24,7 @@ export class OutputDecoder {
   }
 
   /** Emits whatever is still buffered (a truncated character becomes U+FFFD, as a terminal shows). */
-  flush(): void {
+  end(): void {
     for (const stream of ["stdout", "stderr"] as const) {
       const text = this.#decoders[stream].decode();
       if (text) this.#sink(stream, text);

@@ -8,10 +8,3 @@ import type { PyodideAPI, loadPyodide } from "pyodide";
 
 export type LoadPyodide = typeof loadPyodide;
 export type Pyodide = PyodideAPI;
-
-/** Options the core passes to `loadPyodide`, beyond what the host supplies. */
-export interface BootOptions {
-  indexURL?: string;
-  _makeSnapshot?: boolean;
-  _loadSnapshot?: Uint8Array;
-}

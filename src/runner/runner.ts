@@ -9,21 +9,39 @@ import {
   type Interpreter,
   type StdinReader,
 } from "./interpreter.ts";
-import { clearInterrupt, interruptPending, noteDelivered, waitForInterrupt } from "./interrupt.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
-import type { RunRequest, RunResult } from "./protocol.ts";
+import type { RunRequest, RunResult } from "./result.ts";
 import type { LoadPyodide } from "./pyodide-types.ts";
+
+/**
+ * The core's view of the SIGINT channel (`channels/interrupt.ts` builds one over shared memory):
+ * the buffer Pyodide polls, plus the few operations the running thread needs.
+ */
+export interface InterruptLine {
+  /** Handed to `pyodide.setInterruptBuffer`. */
+  readonly buffer: Int32Array;
+  /** A SIGINT is waiting to be delivered. */
+  pending(): boolean;
+  /** Blocks up to `ms` or until SIGINT arrives; true when woken by SIGINT. */
+  wait(ms: number): boolean;
+  /** The program's SIGINT handler ran (lets a controller tell a landed SIGINT from a lost one). */
+  delivered(): void;
+  /** Forgets a SIGINT that arrived too late to matter. */
+  clear(): void;
+}
 
 export interface RunnerOptions {
   loadPyodide: LoadPyodide;
   /** Where Pyodide's files are served from; Node finds them itself. */
   indexURL?: string;
+  /** The Python half of the core (`driver.py`), as text; hosts load it (see `driver.ts`). */
+  driver: string;
   /**
-   * Shared with whoever presses Stop (see `interrupt.ts`). Absent where shared memory is not
-   * available: then nothing can interrupt the program, and `time.sleep` is Pyodide's own.
+   * Shared with whoever presses Stop. Absent where shared memory is not available: then nothing
+   * can interrupt the program, and `time.sleep` is Pyodide's own.
    */
-  interruptBuffer?: Int32Array | undefined;
+  interrupt?: InterruptLine | undefined;
   /**
    * Restore interpreters from a memory snapshot (fast) instead of booting each cold. On by
    * default; any snapshot failure falls back to cold boots for the rest of the runner's life.
@@ -63,7 +81,7 @@ export class Runner {
   }
 
   /** Starts booting the next interpreter now, if one is not already on its way. */
-  async prepare(): Promise<void> {
+  async warmUp(): Promise<void> {
     this.#next ??= this.#boot();
     await this.#next;
   }
@@ -92,22 +110,22 @@ export class Runner {
   }
 
   #runOn(interpreter: Interpreter, request: RunRequest, io: RunIO): RunResult {
-    const buffer = this.#options.interruptBuffer;
-    const pending = (): boolean => (buffer ? interruptPending(buffer) : false);
+    const interrupt = this.#options.interrupt;
+    const pending = (): boolean => interrupt?.pending() ?? false;
     const decoder = new OutputDecoder(io.output);
     let note: DriverNote | null = null;
     const hooks = {
-      interruptible: buffer !== undefined,
-      wait: (ms: number) => (buffer ? waitForInterrupt(buffer, ms) : false),
+      interruptible: interrupt !== undefined,
+      wait: (ms: number) => interrupt?.wait(ms) ?? false,
       pending,
       delivered: () => {
-        if (buffer) noteDelivered(buffer);
+        interrupt?.delivered();
       },
       note: (kind: string, line: number | undefined) => {
         note = { kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit", line: line ?? null };
       },
     };
-    if (buffer) clearInterrupt(buffer);
+    interrupt?.clear();
     // Emscripten's exit() sets process.exitCode under Node; the program's status is ours to
     // report, not the host process's, so it is put back after the run.
     const host = (globalThis as { process?: { exitCode?: number | string | null | undefined } })
@@ -133,24 +151,25 @@ export class Runner {
           },
         },
       );
-      decoder.flush();
+      decoder.end();
       const fatal = interpreter.fatalError();
       if (fatal !== null) return fromRuntimeDeath(fatal, null, now() - started);
       return fromReport(JSON.parse(json) as DriverReport, now() - started);
     } catch (error) {
-      decoder.flush();
+      decoder.end();
       // `note` is set from Python through the hooks, which TypeScript's flow analysis cannot see.
       const noted = note as DriverNote | null;
       const fatal = noted ? null : interpreter.fatalError();
       return fromRuntimeDeath(fatal ?? error, noted, now() - started);
     } finally {
-      if (buffer) clearInterrupt(buffer);
+      interrupt?.clear();
       if (host) host.exitCode = hostExitCode;
     }
   }
 
   async #boot(): Promise<Interpreter> {
-    const { loadPyodide, indexURL, interruptBuffer } = this.#options;
+    const { loadPyodide, indexURL, driver } = this.#options;
+    const interruptBuffer = this.#options.interrupt?.buffer;
     const wantSnapshot = (this.#options.useSnapshot ?? true) && !this.#snapshotFailed;
     if (wantSnapshot) {
       try {
@@ -160,6 +179,7 @@ export class Runner {
           indexURL,
           snapshot: this.#snapshot,
           interruptBuffer,
+          driver,
         });
         this.bootTimes.push({ kind: "snapshot", ms: now() - t });
         return interp;
@@ -170,7 +190,7 @@ export class Runner {
       }
     }
     const t = now();
-    const interp = await bootInterpreter(loadPyodide, { indexURL, interruptBuffer });
+    const interp = await bootInterpreter(loadPyodide, { indexURL, interruptBuffer, driver });
     this.bootTimes.push({ kind: "cold", ms: now() - t });
     return interp;
   }

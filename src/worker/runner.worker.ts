@@ -6,12 +6,15 @@
  * private port given in the init message.
  */
 /// <reference lib="webworker" />
-import { OutputRingWriter } from "../runner/output-ring.ts";
-import type { FromRunner, RunRequest, Stream, ToRunner, WorkerInit } from "../runner/protocol.ts";
+import { OutputRingWriter } from "../channels/output-ring.ts";
+import type { RunRequest, Stream } from "../runner/result.ts";
+import type { FromRunner, ToRunner, WorkerInit } from "../channels/messages.ts";
 import type { LoadPyodide } from "../runner/pyodide-types.ts";
 import { Runner } from "../runner/runner.ts";
-import { StdinReader } from "../runner/stdin-channel.ts";
-import { SNAPSHOT_FILE } from "../runner/snapshot-file.ts";
+import { interruptReceiver } from "../channels/interrupt.ts";
+import DRIVER from "../runner/driver.py?raw";
+import { StdinReader } from "../channels/stdin.ts";
+import { SNAPSHOT_FILE } from "../runner/paths.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,12 +33,12 @@ async function fetchSnapshot(url: string): Promise<Uint8Array | undefined> {
 /** Without shared memory: coalesce output into messages, at most one per 16 ms while writing. */
 function messageOutput(post: (stream: Stream, text: string) => void): {
   write: (stream: Stream, text: string) => void;
-  flush: () => void;
+  send: () => void;
 } {
   let stream: Stream | null = null;
   let text = "";
   let last = 0;
-  const flush = (): void => {
+  const send = (): void => {
     if (stream !== null && text) post(stream, text);
     stream = null;
     text = "";
@@ -43,12 +46,12 @@ function messageOutput(post: (stream: Stream, text: string) => void): {
   };
   return {
     write(s, t) {
-      if (stream !== null && stream !== s) flush();
+      if (stream !== null && stream !== s) send();
       stream = s;
       text += t;
-      if (performance.now() - last >= 16 || text.length > 65536) flush();
+      if (performance.now() - last >= 16 || text.length > 65536) send();
     },
-    flush,
+    send,
   };
 }
 
@@ -82,16 +85,17 @@ function start(init: WorkerInit): void {
     runner = new Runner({
       loadPyodide: module.loadPyodide,
       indexURL: init.indexURL,
-      interruptBuffer: shared?.interruptBuffer,
+      driver: DRIVER,
+      interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
       ...(snapshot ? { snapshot } : {}),
     });
     return runner;
   }
 
-  async function prepare(): Promise<void> {
+  async function warmUp(): Promise<void> {
     try {
       const r = await getRunner();
-      await r.prepare();
+      await r.warmUp();
       const boot = r.bootTimes.at(-1)?.kind;
       post(boot ? { type: "ready", boot } : { type: "ready" });
     } catch (error) {
@@ -115,10 +119,10 @@ function start(init: WorkerInit): void {
           post({ type: "started", runId: id });
         },
       });
-      messages.flush();
+      messages.send();
       post({ type: "result", runId: id, result });
     } catch (error) {
-      messages.flush();
+      messages.send();
       runner = null;
       post({ type: "error", runId: id, error: { code: "load-failed", message: String(error) } });
     }
@@ -127,8 +131,8 @@ function start(init: WorkerInit): void {
   port.onmessage = (event: MessageEvent<ToRunner>) => {
     const message = event.data;
     switch (message.type) {
-      case "prepare":
-        void prepare();
+      case "warm-up":
+        void warmUp();
         break;
       case "run":
         void run(message.runId, message.request);

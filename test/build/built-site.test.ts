@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { readSeed } from "../helpers/seed.ts";
+import { readSeed } from "../helpers/article-source.ts";
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 

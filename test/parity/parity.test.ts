@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newestCpython } from "../../src/cli/cpython.ts";
-import { normalise } from "../../src/cli/normalise.ts";
+import { newestCpython } from "../../src/docs/cpython.ts";
+import { normalise } from "../../src/docs/normalise.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");

@@ -1,7 +1,7 @@
 /** SIGINT through the interrupt buffer: KeyboardInterrupt, handlers, finally, prompt sleeps. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sendSigint } from "../../src/runner/interrupt.ts";
+import { sendSigint } from "../../src/channels/interrupt.ts";
 import { FILE, interruptBuffer, run } from "../helpers/runner.ts";
 
 const SEED_KEYBOARD = `try:

@@ -4,10 +4,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QUESTIONS, WAYS, compareWays, probeSource, type Way } from "../../src/cli/comparison.ts";
-import { newestCpython } from "../../src/cli/cpython.ts";
-import { parseFenceMeta } from "../../src/markdown/fence-meta.ts";
-import { runCpython } from "../../src/cli/verify-blocks.ts";
+import { QUESTIONS, WAYS, compareWays, probeSource, type Way } from "../../src/docs/comparison.ts";
+import { newestCpython } from "../../src/docs/cpython.ts";
+import { parseFenceMeta } from "../../src/docs/fence-meta.ts";
+import { runCpython } from "../../src/docs/verify-blocks.ts";
 
 const cpython = newestCpython();
 

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
-import { EXPECTED_FILE, blocksOf } from "../../src/cli/doc-blocks.ts";
-import { readExpected } from "../../src/cli/expected.ts";
-import { checkAgainstDeclaration, runBlock } from "../../src/cli/verify-blocks.ts";
-import { createInterruptBuffer } from "../../src/runner/interrupt.ts";
+import { EXPECTED_FILE, blocksOf } from "../../src/docs/doc-blocks.ts";
+import { readExpected } from "../../src/docs/expected.ts";
+import { checkAgainstDeclaration, runBlock } from "../../src/docs/verify-blocks.ts";
+import { createInterruptBuffer } from "../../src/channels/interrupt.ts";
 import { Runner } from "../../src/runner/runner.ts";
 
 const root = new URL("../../", import.meta.url).pathname;

@@ -8,16 +8,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
-import { newestCpython } from "../../src/cli/cpython.ts";
-import { EXPECTED_FILE, allBlocks } from "../../src/cli/doc-blocks.ts";
-import { readExpected } from "../../src/cli/expected.ts";
+import { newestCpython } from "../../src/docs/cpython.ts";
+import { EXPECTED_FILE, allBlocks } from "../../src/docs/doc-blocks.ts";
+import { readExpected } from "../../src/docs/expected.ts";
 import {
   checkAgainstCpython,
   checkAgainstDeclaration,
   runBlock,
   runCpython,
-} from "../../src/cli/verify-blocks.ts";
-import { createInterruptBuffer } from "../../src/runner/interrupt.ts";
+} from "../../src/docs/verify-blocks.ts";
+import { createInterruptBuffer } from "../../src/channels/interrupt.ts";
 import { Runner } from "../../src/runner/runner.ts";
 
 const root = new URL("../../", import.meta.url).pathname;

@@ -2,13 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Element, Root } from "hast";
-import { rehypeRunnable } from "../../src/markdown/rehype-runnable.ts";
-import { parseFenceMeta } from "../../src/markdown/fence-meta.ts";
-import { describeEnding } from "../../src/client/ending.ts";
-import { parseFromRunner } from "../../src/client/validate.ts";
-import { MAX_LINES, OutputModel } from "../../src/client/output-view.ts";
+import { rehypeRunnable } from "../../src/docs/rehype-runnable.ts";
+import { parseFenceMeta } from "../../src/docs/fence-meta.ts";
+import { describeEnding } from "../../src/runner/ending-words.ts";
+import { parseFromRunner } from "../../src/channels/validate.ts";
+import { MAX_LINES, OutputModel } from "../../src/client/output-model.ts";
 import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
-import type { RunResult } from "../../src/runner/protocol.ts";
+import type { RunResult } from "../../src/runner/result.ts";
 
 const pre = (lang: string, meta?: string): Element => ({
   type: "element",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { plainText, splitInlineCode } from "../../src/content/inline-code.ts";
+import { plainText, splitInlineCode } from "../../src/site/inline-code.ts";
 
 test("backtick spans become code parts, the rest stays text", () => {
   assert.deepEqual(splitInlineCode("use `sys.exit()` or `os._exit()`."), [

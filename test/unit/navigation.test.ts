@@ -6,7 +6,7 @@ import {
   sectionPath,
   sectionSlugOf,
   sectionsOf,
-} from "../../src/content/navigation.ts";
+} from "../../src/site/navigation.ts";
 
 const entry = (id: string, order: number) => ({ id, data: { title: id.toUpperCase(), order } });
 

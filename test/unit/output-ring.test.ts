@@ -4,7 +4,7 @@ import {
   OutputRingReader,
   OutputRingWriter,
   createOutputRing,
-} from "../../src/runner/output-ring.ts";
+} from "../../src/channels/output-ring.ts";
 
 test("text crosses in order, merged per stream, Unicode intact", () => {
   const ring = createOutputRing(64);

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { articleSchema, sectionSchema } from "../../src/content/schema.ts";
-import { readSeed } from "../helpers/seed.ts";
+import { articleSchema, sectionSchema } from "../../src/site/schema.ts";
+import { readSeed } from "../helpers/article-source.ts";
 
 test("the seed's own frontmatter is valid", () => {
   const data: unknown = parse(readSeed().frontmatter);

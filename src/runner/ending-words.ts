@@ -2,7 +2,7 @@
  * Words for how a run ended, for a learner: built from the runner's result value and the code
  * that ran. Parts are text or inline code; the block renders them as text nodes, never markup.
  */
-import { assertNever, type RunResult } from "../runner/protocol.ts";
+import { assertNever, type RunResult } from "./result.ts";
 
 export type EndingPart = { code: boolean; text: string };
 

@@ -8,7 +8,7 @@
  * `[stream, length high, length low, ...UTF-16 code units]`. When the page falls behind and the
  * ring is full, new text is dropped and counted, and the page says how much was lost.
  */
-import type { Stream } from "./protocol.ts";
+import type { Stream } from "../runner/result.ts";
 
 const USED = 0;
 const DROPPED = 1;

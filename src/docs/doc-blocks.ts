@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseFenceMeta, type FenceMeta } from "../markdown/fence-meta.ts";
+import { parseFenceMeta, type FenceMeta } from "./fence-meta.ts";
 
 /** One runnable block of an MDX file. */
 export interface DocBlock {

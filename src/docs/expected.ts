@@ -4,7 +4,7 @@
  * (readable without JavaScript); the docs check fails when a real run no longer matches them.
  */
 import { readFileSync } from "node:fs";
-import type { RunResult } from "../runner/protocol.ts";
+import type { RunResult } from "../runner/result.ts";
 
 /** A run's result without its timing (distributes over the union of outcomes). */
 export type TimelessResult = RunResult extends infer R

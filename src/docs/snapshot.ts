@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
 import { makeSnapshot } from "../runner/interpreter.ts";
-import { SNAPSHOT_FILE } from "../runner/snapshot-file.ts";
+import { SNAPSHOT_FILE } from "../runner/paths.ts";
 
 /** Writes the snapshot into `pyodideDir`; returns its compressed size in bytes. */
 export async function writeBuildSnapshot(pyodideDir: string): Promise<number> {

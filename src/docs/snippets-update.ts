@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
-import { createInterruptBuffer } from "../runner/interrupt.ts";
+import { createInterruptBuffer } from "../channels/interrupt.ts";
 import { Runner } from "../runner/runner.ts";
 import { EXPECTED_FILE, allBlocks } from "./doc-blocks.ts";
 import type { ExpectedFile } from "./expected.ts";

@@ -4,10 +4,10 @@
  * is read off a run, never typed by hand.
  */
 import { loadPyodide } from "pyodide";
-import { createInterruptBuffer } from "../runner/interrupt.ts";
-import type { RunResult } from "../runner/protocol.ts";
+import { createInterruptBuffer } from "../channels/interrupt.ts";
+import type { RunResult } from "../runner/result.ts";
 import { Runner } from "../runner/runner.ts";
-import { SNIPPET_FILE } from "../runner/snippet-file.ts";
+import { SNIPPET_FILE } from "../runner/paths.ts";
 import { interrupter } from "./interrupter.ts";
 
 /** One way of halting a script. */

@@ -1,27 +1,15 @@
-/**
- * The Python half of the core: runs one snippet inside a fresh interpreter the way
- * `python3 -u <file>` would, and reports how it ended. It is compiled under the filename
- * `RUNNER_FILENAME`, and every frame with that filename is cut from tracebacks, so readers only
- * ever see frames of their own code.
- *
- * Kept as a string (not a `.py` file) so the same module loads in Node and in the browser worker
- * without bundler-specific imports.
- */
+"""The Python half of the runner core: runs one snippet inside a fresh interpreter the way
+`python3 -u <file>` would, and reports how it ended.
 
-/** Frames compiled under this name belong to the runner and never reach a traceback. */
-export const RUNNER_FILENAME = "<runner>";
+The JS half (`interpreter.ts`) runs this module's text under the filename "<runner>", calls
+`start(filename, argv0, source, hooks)`, execs the returned code itself (so the program's module
+frame is the bottom Python frame, as in CPython), then calls `finish(raised)` for the JSON report.
+Every frame compiled under "<runner>" is cut from tracebacks, so readers only see their own code.
 
-/** Modules the driver needs; imported before the memory snapshot so each run skips them. */
-export const PRELOAD_MODULES =
-  "import atexit, io, json, linecache, os, signal, sys, time, traceback, types";
-
-/**
- * Defines `prepare(filename, argv0, source, hooks) -> (code, globals) | None` and
- * `finish(raised) -> str (JSON report)`; JS execs the code in between. `hooks` is a JS object with
- * `wait(ms) -> bool` (sleep until SIGINT), `pending() -> bool` (SIGINT not yet delivered) and
- * `note(kind, line)` (tell JS about an ending that kills the runtime before `run` returns).
- */
-export const DRIVER_SOURCE = String.raw`
+`hooks` is a JS object: `wait(ms) -> bool` (sleep until SIGINT), `pending() -> bool` (SIGINT not
+yet delivered), `delivered()` (the SIGINT handler ran), `note(kind, line)` (an ending that kills
+the runtime before `finish` can report it), `interruptible` (a shared interrupt buffer exists).
+"""
 import atexit, builtins, io, json, os, posix, signal, sys, time, types
 
 _RUNNER = "<runner>"
@@ -97,7 +85,7 @@ _state = {
 }
 
 
-def prepare(filename, argv0, source, hooks):
+def start(filename, argv0, source, hooks):
     """Sets the interpreter up as CPython would for "python3 -u filename" and compiles the source.
     Returns (code, globals) for JS to exec, so no driver frame sits under the program's frames,
     or None when the source does not compile (finish() then reports the SyntaxError)."""
@@ -245,4 +233,3 @@ def finish(raised):
             pass
     report["interrupted_at"] = {"line": _state["sigint_line"]} if _state["interrupted"] else None
     return json.dumps(report)
-`;

@@ -3,7 +3,8 @@
  * have exactly the expected shape is dropped. (Program code cannot reach the private port, but the
  * page still never trusts data it did not construct.)
  */
-import type { FromRunner, RunResult } from "../runner/protocol.ts";
+import type { RunResult } from "../runner/result.ts";
+import type { FromRunner } from "./messages.ts";
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);

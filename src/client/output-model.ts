@@ -3,8 +3,8 @@
  * the last lines and says how many were dropped), rendered once per batch of output, as text
  * nodes only. Traceback lines that point into the snippet become links to that line.
  */
-import type { Drained } from "../runner/output-ring.ts";
-import type { Stream } from "../runner/protocol.ts";
+import type { Drained } from "../channels/output-ring.ts";
+import type { Stream } from "../runner/result.ts";
 
 export const MAX_LINES = 1000;
 export const MAX_LINE_CHARS = 2000;

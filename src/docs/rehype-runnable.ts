@@ -5,10 +5,10 @@
  */
 import { basename, dirname, join } from "node:path";
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { describeEnding } from "../client/ending.ts";
-import { EXPECTED_FILE } from "../cli/doc-blocks.ts";
-import { readExpected, type ExpectedRun } from "../cli/expected.ts";
-import type { RunResult } from "../runner/protocol.ts";
+import { describeEnding } from "../runner/ending-words.ts";
+import { EXPECTED_FILE } from "./doc-blocks.ts";
+import { readExpected, type ExpectedRun } from "./expected.ts";
+import type { RunResult } from "../runner/result.ts";
 import { parseFenceMeta } from "./fence-meta.ts";
 
 /** The node itself when it is Shiki's `<pre>` for a Python fence, otherwise null. */

@@ -1,0 +1,49 @@
+/**
+ * The wire format between a controller (the page's client, or the CLI's main thread) and the
+ * thread that hosts the core (a Web Worker, or a Node worker thread). Both sides import it with
+ * `import type`; every union is tagged by `type` and every `switch` over one ends in `assertNever`.
+ */
+import type { RunRequest, RunResult, RunnerError, Stream } from "../runner/result.ts";
+
+/**
+ * The page's first and only message to the worker's global scope. Everything after it travels
+ * over `port`, which the worker keeps in a closure: a program's `js.postMessage(...)` reaches the
+ * global scope, which the page does not listen to, so it cannot forge the runner's messages.
+ */
+export interface WorkerInit {
+  type: "init";
+  port: MessagePort;
+  /**
+   * Shared memory, present only when the page is cross-origin isolated. Without it the runner
+   * degrades: output comes as messages, `input()` sees EOF, and Stop can only terminate.
+   */
+  shared: {
+    interruptBuffer: Int32Array;
+    stdinBuffer: SharedArrayBuffer;
+    /** Output travels through this ring (see `output-ring.ts`), not through messages. */
+    outputBuffer: SharedArrayBuffer;
+  } | null;
+  /** URL of the self-hosted Pyodide folder, ending in `/`. */
+  indexURL: string;
+}
+
+/** Controller -> core host. */
+export type ToRunner =
+  | { type: "run"; runId: number; request: RunRequest }
+  /** Pre-boot an interpreter so the next run starts at once. */
+  | { type: "warm-up" };
+
+/** Core host -> controller. */
+export type FromRunner =
+  /** An interpreter is booted; `boot` says whether it was restored from a snapshot or booted cold. */
+  | { type: "ready"; boot?: "snapshot" | "cold" }
+  /** Pyodide is being fetched and booted (the first Run waits for this). */
+  | { type: "booting" }
+  /** The program called `input()` and is waiting for a line. */
+  | { type: "input-request"; runId: number }
+  /** The interpreter is booted and the program's first line is about to run. */
+  | { type: "started"; runId: number }
+  | { type: "output"; runId: number; stream: Stream; text: string }
+  | { type: "result"; runId: number; result: RunResult }
+  | { type: "error"; runId: number | null; error: RunnerError };
+
