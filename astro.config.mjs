@@ -3,15 +3,10 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import sitemap from "@astrojs/sitemap";
 import { unified } from "@astrojs/markdown-remark";
-import { codeMetaTransformer } from "./src/docs/code-meta.ts";
-import { rehypeRunnable } from "./src/docs/rehype-runnable.ts";
+import { CODE_THEMES } from "./src/components/code-themes.ts";
+import { remarkPythonBlocks } from "./src/docs/remark-python-blocks.ts";
 import { serviceWorker } from "./src/docs/integration.ts";
-
-/** Cross-origin isolation, so the runner can use SharedArrayBuffer for Stop (SIGINT). */
-const isolationHeaders = {
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Cross-Origin-Embedder-Policy": "require-corp",
-};
+import { ISOLATION_HEADERS } from "./src/docs/isolation-headers.ts";
 
 export default defineConfig({
   // Absolute origin for canonical URLs, Open Graph and the sitemap; set SITE_URL when deploying.
@@ -20,16 +15,12 @@ export default defineConfig({
   trailingSlash: "always",
   integrations: [mdx(), sitemap(), serviceWorker()],
   markdown: {
-    // unified (remark/rehype) rather than the default Sätteri: the runnable-block upgrade and the
-    // verified-docs checks are rehype/Shiki plugins, and MDX components need the unified pipeline.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeRunnable] }),
-    shikiConfig: {
-      themes: { light: "github-light-default", dark: "github-dark-default" },
-      defaultColor: false,
-      transformers: [codeMetaTransformer()],
-    },
+    // unified (remark/rehype) rather than the default Sätteri: runnable blocks are a remark plugin
+    // (the same mdast walk the docs checks use), and Sätteri runs no remark plugins.
+    processor: unified({ smartypants: false, remarkPlugins: [remarkPythonBlocks] }),
+    shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
-  server: { port: 4321, host: "127.0.0.1", headers: isolationHeaders },
+  server: { port: 4321, host: "127.0.0.1", headers: { ...ISOLATION_HEADERS } },
   devToolbar: { enabled: false },
   // Pyodide needs a module worker; keep Vite from emitting a classic one.
   vite: { worker: { format: "es" } },

@@ -44,10 +44,14 @@ export default defineConfig(
   },
   {
     // The service worker ships as written (the build only fills in two placeholders).
-    files: ["src/sw/service-worker.js"],
+    files: ["src/docs/service-worker.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
-      globals: { ...globals.serviceworker, __PRECACHE__: "readonly" },
+      globals: {
+        ...globals.serviceworker,
+        __PRECACHE__: "readonly",
+        __ISOLATION_HEADERS__: "readonly",
+      },
       parserOptions: { projectService: false, project: null },
     },
   },

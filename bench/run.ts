@@ -10,12 +10,16 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/browser.ts";
+import { longestFrameGap } from "../e2e/frame-gap.ts";
+import { playgroundPath, type PAGES } from "../e2e/pages.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 5);
 const PORT = 4330;
 const ORIGIN = `http://localhost:${String(PORT)}`;
 const HELLO = 'print("first line")\nfor i in range(3):\n    print("tick", i)\n';
+/** The article page whose script weight is measured; `satisfies` keeps it one of the site's pages. */
+const WEIGHED_PAGE = "/halt-python-script/sys-exit/" satisfies (typeof PAGES)[number];
 
 type Stats = { samples: number[]; min: number; median: number; max: number };
 const stats = (samples: number[]): Stats => {
@@ -77,8 +81,7 @@ async function freshPage(browser: Browser): Promise<{ page: Page; close: () => P
   return { page, close: () => context.close() };
 }
 
-const oursPlayground = (code: string): string =>
-  `${ORIGIN}/playground/#code=${encodeURIComponent(code)}`;
+const oursPlayground = (code: string): string => `${ORIGIN}/${playgroundPath(code)}`;
 
 /** Ours: run `code` in an already-booted playground, time from click to a condition. */
 async function timedRun(
@@ -179,22 +182,6 @@ async function main(): Promise<void> {
     }
     // Print flood: longest frame gap over 3 s, and lines shown per second, ours then baseline.
     const FLOOD = 'i = 0\nwhile True:\n    i += 1\n    print("x" * 80, i)\n';
-    const measureGaps = (p: Page): Promise<number> =>
-      p.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            let last = performance.now();
-            let worst = 0;
-            const end = last + 3000;
-            const tick = (now: number): void => {
-              worst = Math.max(worst, now - last);
-              last = now;
-              if (now < end) requestAnimationFrame(tick);
-              else resolve(worst);
-            };
-            requestAnimationFrame(tick);
-          }),
-      );
     for (let i = 0; i < SAMPLES; i += 1) {
       await page.goto("about:blank");
       await page.goto("about:blank");
@@ -207,7 +194,7 @@ async function main(): Promise<void> {
       );
       await page.getByRole("button", { name: /^Run/ }).first().click();
       await page.locator("[role=log] .pb-line").first().waitFor();
-      push("floodLongestFrameMs", await measureGaps(page));
+      push("floodLongestFrameMs", await longestFrameGap(page, 3000));
       const shown = await page.locator("[role=log] .pb-line").allTextContents();
       push(
         "oursFloodLinesPerSec",
@@ -224,7 +211,7 @@ async function main(): Promise<void> {
           "import time\nt = time.time()\ni = 0\nwhile time.time() - t < 3:\n    i += 1\n    print('x' * 80, i)\n",
         );
       await b.page.locator("#run").click();
-      push("baselineFloodLongestFrameMs", await measureGaps(b.page));
+      push("baselineFloodLongestFrameMs", await longestFrameGap(b.page, 3000));
       await b.page.waitForSelector("body[data-done]", { timeout: 60_000 });
       const lastB = await b.page.locator("#output .line").last().textContent();
       push("baselineFloodLinesPerSec", Number(/(\d+)\s*$/.exec(lastB ?? "")?.[1] ?? 0) / 3);
@@ -239,7 +226,7 @@ async function main(): Promise<void> {
       if (r.request().resourceType() === "script" && r.frame() === weigh.page.mainFrame())
         scripts.push(new URL(r.url()).pathname);
     });
-    await weigh.page.goto(`${ORIGIN}/halt-python-script/sys-exit/`, { waitUntil: "load" });
+    await weigh.page.goto(`${ORIGIN}${WEIGHED_PAGE}`, { waitUntil: "load" });
     const jsBytes = [...new Set(scripts)].reduce(
       (n, p) => n + gzipSync(readFileSync(join(root, "dist", p))).length,
       0,

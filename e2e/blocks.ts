@@ -1,6 +1,7 @@
 /** Helpers for runnable-block tests, written against the block contract (see python-block.ts). */
 import { test, type Locator, type Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
+import { playgroundPath } from "./pages.ts";
 
 /**
  * Opens a page and, where the project expects cross-origin isolation, waits for it: on the bare
@@ -30,7 +31,7 @@ export async function readyBlock(page: Page, n = 0): Promise<Locator> {
 
 /** Opens the playground with `source` loaded from the URL fragment. */
 export async function playground(page: Page, source: string): Promise<Locator> {
-  await visit(page, `playground/#code=${encodeURIComponent(source)}`);
+  await visit(page, playgroundPath(source));
   return readyBlock(page);
 }
 

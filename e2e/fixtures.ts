@@ -3,6 +3,7 @@
  * request, HTTP error or request to another origin. Console noise is never read as success.
  */
 import { test as base, expect } from "@playwright/test";
+import { NOT_FOUND } from "./pages.ts";
 
 export const test = base.extend<{ problems: string[] }>({
   problems: async ({ page, baseURL }, use) => {
@@ -11,7 +12,7 @@ export const test = base.extend<{ problems: string[] }>({
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("console", (m) => {
       // Chromium logs the intentional 404 document itself as a failed resource; nothing else is excused.
-      if (m.type() === "error" && !m.location().url.includes("/no-such-page")) {
+      if (m.type() === "error" && !m.location().url.includes(NOT_FOUND)) {
         problems.push(`console error: ${m.text()}`);
       }
     });
@@ -28,7 +29,7 @@ export const test = base.extend<{ problems: string[] }>({
     });
     page.on("response", (r) => {
       // The 404 page is served with status 404 on purpose; anything else >= 400 is a problem.
-      if (r.status() >= 400 && !r.url().includes("/no-such-page"))
+      if (r.status() >= 400 && !r.url().includes(NOT_FOUND))
         problems.push(`HTTP ${String(r.status())}: ${r.url()}`);
     });
     await use(problems);
@@ -37,16 +38,3 @@ export const test = base.extend<{ problems: string[] }>({
 });
 
 export { expect };
-
-/** Every page of the built site, for tests that visit them all. */
-export const PAGES = [
-  "/",
-  "/halt-python-script/",
-  "/halt-python-script/sys-exit/",
-  "/halt-python-script/os-exit/",
-  "/halt-python-script/custom-exception/",
-  "/halt-python-script/keyboard-interrupt/",
-  "/halt-python-script/comparison/",
-  "/playground/",
-  "/no-such-page/",
-] as const;

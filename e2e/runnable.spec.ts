@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { axeViolationsInBothThemes } from "./axe.ts";
 import { expect, test } from "./fixtures.ts";
 import {
   ending,
@@ -11,6 +11,7 @@ import {
   stopButton,
   visit,
 } from "./blocks.ts";
+import { longestFrameGap } from "./frame-gap.ts";
 
 test("the sys.exit block exits 0 at its first sys.exit, line 4, and marks that line", async ({
   page,
@@ -144,21 +145,7 @@ test("a print flood leaves the page responsive and the output bounded", async ({
 }) => {
   const block = await playground(page, 'i = 0\nwhile True:\n    i += 1\n    print("x" * 80, i)\n');
   await startRun(block);
-  const worstGap = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let last = performance.now();
-        let worst = 0;
-        const end = last + 2500;
-        const tick = (now: number): void => {
-          worst = Math.max(worst, now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(worst);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  const worstGap = await longestFrameGap(page, 2500);
   // Responsive, not fast: this runs beside other tests on a small machine. The frame-time
   // target (<= 100 ms) is measured by `npm run bench`, not asserted here.
   expect(worstGap).toBeLessThan(1500);
@@ -246,17 +233,7 @@ test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leave
 test("a block after a run passes axe in both themes", async ({ page, problems }) => {
   await visit(page, "halt-python-script/custom-exception/");
   await runToEnd(await readyBlock(page));
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(
-      result.violations.map(
-        (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      ),
-    ).toEqual([]);
-  }
+  expect(await axeViolationsInBothThemes(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
 

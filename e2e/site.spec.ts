@@ -1,27 +1,18 @@
-import AxeBuilder from "@axe-core/playwright";
-import { PAGES, expect, test } from "./fixtures.ts";
+import { axeViolations, axeViolationsInBothThemes } from "./axe.ts";
+import { expect, test } from "./fixtures.ts";
 import { waitForIsolation } from "./blocks.ts";
-
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+import { NOT_FOUND, PAGES, REAL_PAGES } from "./pages.ts";
 
 for (const path of PAGES) {
   test(`${path} loads cleanly and passes axe in both themes`, async ({ page, problems }) => {
     const response = await page.goto(path);
-    expect(response?.status()).toBe(path === "/no-such-page/" ? 404 : 200);
+    expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
     // Where the server sent no isolation headers (its 404 page), the service worker adds them
     // and reloads once; wait for that before auditing.
     await waitForIsolation(page);
     await expect(page.getByRole("main")).toBeVisible();
     await expect(page.locator("h1")).toHaveCount(1);
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      expect(
-        result.violations.map(
-          (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-        ),
-      ).toEqual([]);
-    }
+    expect(await axeViolationsInBothThemes(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -115,7 +106,7 @@ test("the home page lists the article with thumbnail, tags and tldr", async ({
 
 test("every same-site link on every page resolves", async ({ page, request, problems }) => {
   const seen = new Set<string>();
-  for (const path of PAGES.filter((p) => p !== "/no-such-page/")) {
+  for (const path of REAL_PAGES) {
     await page.goto(path);
     const hrefs = await page
       .locator("a[href]")
@@ -158,6 +149,8 @@ test("the theme toggle switches, persists across reloads and shows no flash", as
     .locator("pre.astro-code")
     .evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(codeColour).not.toBe("rgb(255, 255, 255)");
+  // The toggled theme meets AA too, not only the one the system asks for.
+  expect(await axeViolations(page, "dark by toggle")).toEqual([]);
 
   // On reload the stored theme is applied before first paint: check at DOMContentLoaded time.
   await page.addInitScript(() => {
@@ -180,6 +173,11 @@ test("the theme toggle switches, persists across reloads and shows no flash", as
     "aria-pressed",
     "false",
   );
+  // The stored choice outranks the system's: light stays light under a dark system theme.
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(
+    await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+  ).toBe(lightBg);
   expect(problems).toEqual([]);
 });
 
@@ -204,8 +202,7 @@ test("pages carry title, description, canonical and Open Graph tags; the sitemap
   const index = await (await request.get("/sitemap-index.xml")).text();
   const sitemapPath = new URL(/<loc>([^<]+)<\/loc>/.exec(index)?.[1] ?? "").pathname;
   const sitemap = await (await request.get(sitemapPath)).text();
-  for (const path of PAGES.filter((p) => p !== "/no-such-page/"))
-    expect(sitemap).toContain(`${path}</loc>`);
+  for (const path of REAL_PAGES) expect(sitemap).toContain(`${path}</loc>`);
   expect(problems).toEqual([]);
 });
 

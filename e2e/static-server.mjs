@@ -1,15 +1,17 @@
-// A plain static file server for tests: serves a folder with content types and nothing else —
-// no COOP/COEP headers — like GitHub Pages or a bare nginx.
-// Usage: node static-server.mjs DIR PORT [--base /repo/] [--isolate]
-// --base serves DIR under that path (a sub-path deploy); --isolate adds COOP/COEP headers;
-// --mount /path/=DIR2 also serves DIR2 under /path/ (the benchmark's baseline page).
+// The static file server the e2e tests and the bench serve built sites with: files from DIR with
+// their content types, and DIR/404.html with status 404 for anything else. By default it sends no
+// COOP/COEP headers, like GitHub Pages or a bare nginx, so the service worker must add them.
+// Usage: node e2e/static-server.mjs DIR PORT [--base /repo/] [--isolate] [--mount /path/=DIR2]
+// --base serves DIR under that path (a sub-path deploy); --isolate sends the COOP/COEP headers, as
+// a configured host would; --mount also serves DIR2 under /path/ (the bench's baseline page).
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { ISOLATION_HEADERS } from "../src/docs/isolation-headers.ts";
 
 const args = process.argv.slice(2);
 const [dir = "dist", port = "4322"] = args.filter(
-  (a, i) => !a.startsWith("--") && args[i - 1] !== "--base",
+  (a, i) => !a.startsWith("--") && args[i - 1] !== "--base" && args[i - 1] !== "--mount",
 );
 const base = args.includes("--base") ? (args[args.indexOf("--base") + 1] ?? "/") : "/";
 const isolate = args.includes("--isolate");
@@ -42,12 +44,7 @@ function fileFor(pathname, root = dir) {
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
-  const headers = isolate
-    ? {
-        "Cross-Origin-Opener-Policy": "same-origin",
-        "Cross-Origin-Embedder-Policy": "require-corp",
-      }
-    : {};
+  const headers = isolate ? ISOLATION_HEADERS : {};
   let file =
     mount && mount[0] && url.pathname.startsWith(mount[0])
       ? fileFor(url.pathname.slice(mount[0].length - 1), mount[1])

@@ -1,6 +1,6 @@
 // Copies the runtime files of the pinned `pyodide` npm package into public/pyodide/, so the site
 // serves Python itself (never a CDN). Run before `astro build` / `astro dev`; the folder is not
-// committed. Skips files that are already identical in size and modification time.
+// committed. Skips a file whose copy has the same size and is not older than the package's.
 import { copyFileSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

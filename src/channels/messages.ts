@@ -46,4 +46,3 @@ export type FromRunner =
   | { type: "output"; runId: number; stream: Stream; text: string }
   | { type: "result"; runId: number; result: RunResult }
   | { type: "error"; runId: number | null; error: RunnerError };
-

@@ -2,6 +2,7 @@
  * Command-line arguments of `npm run -s snippet -- FILE.py [--interrupt-after MS] [--json]`.
  * Parsed into a value or a usage error; the caller decides how to exit.
  */
+import { STOP_GRACE_MS } from "../channels/interrupt.ts";
 
 export interface SnippetArgs {
   file: string;
@@ -21,7 +22,7 @@ go to this process's, its stdin comes from this process's, and the exit status i
 (130 for an unhandled interrupt, 137 when killed).
 
   --interrupt-after MS   send SIGINT (KeyboardInterrupt) MS milliseconds after the program starts
-  --grace MS             after SIGINT, kill the program if it is still running after MS ms (2000)
+  --grace MS             after SIGINT, kill the program if it is still running after MS ms (${String(STOP_GRACE_MS)})
   --json                 print {result, stdout, stderr} as JSON instead, and exit 0
   --no-snapshot-cache    boot Pyodide cold instead of restoring the cached memory snapshot`;
 
@@ -37,7 +38,7 @@ export function parseArgs(argv: readonly string[]): SnippetArgs {
   const args: SnippetArgs = {
     file: "",
     interruptAfterMs: null,
-    graceMs: 2000,
+    graceMs: STOP_GRACE_MS,
     json: false,
     snapshotCache: true,
   };

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
-import { assertNever, type RunResult } from "../runner/result.ts";
-import { type FromRunner } from "../channels/messages.ts";
+import { assertNever, killedResult, type RunResult } from "../runner/result.ts";
+import type { FromRunner } from "../channels/messages.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
 
 function fail(message: string, status: number): never {
@@ -65,14 +65,7 @@ function kill(): void {
   const reason = `the program ignored SIGINT for ${String(args.graceMs)} ms and was killed`;
   void worker.terminate().then(() => {
     if (!args.json) process.stderr.write(`snippet: ${reason}\n`);
-    finish({
-      outcome: "killed",
-      exitCode: 137,
-      reason,
-      line: null,
-      interruptedAt: { line: null },
-      durationMs: ms,
-    });
+    finish(killedResult(reason, ms));
   });
 }
 

@@ -2,6 +2,7 @@
  * The page's single `RunnerClient`, created on first use: one worker per page, shared by every
  * block. Pyodide is served by the site itself under `<base>pyodide/`.
  */
+import { withTrailingSlash } from "../site/base-path.ts";
 import { RunnerClient } from "./runner-client.ts";
 
 let client: RunnerClient | null = null;
@@ -12,23 +13,22 @@ export function unsupportedReason(): string | null {
 }
 
 /** True when the page can share memory with the worker (Stop as SIGINT, input(), live output). */
-export function isolated(): boolean {
+export function sharedMemoryAvailable(): boolean {
   return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated;
 }
 
-/** The page's runner (created on first call). */
-export function pageRunner(): RunnerClient {
-  client ??= new RunnerClient(
-    new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, "/")}pyodide/`, location.href).href,
+/** The page's runner (created on first call; `created` hears about it once). */
+export function pageRunner(created?: (client: RunnerClient) => void): RunnerClient {
+  if (client) return client;
+  client = new RunnerClient(
+    new URL(`${withTrailingSlash(import.meta.env.BASE_URL)}pyodide/`, location.href).href,
     () =>
       new Worker(new URL("../worker/runner.worker.ts", import.meta.url), {
         type: "module",
         name: "python-runner",
       }),
-    isolated(),
+    sharedMemoryAvailable(),
   );
-  client.onstate = (state) => {
-    document.documentElement.dataset["runnerState"] = state;
-  };
+  created?.(client);
   return client;
 }

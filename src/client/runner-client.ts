@@ -1,45 +1,23 @@
 /**
- * The page's one runner: owns the module worker, its state machine, the run queue and the Stop
- * ladder (cancel pending input -> SIGINT through the interrupt buffer -> terminate and respawn).
- * Blocks talk to it through `RunnerClient.run()`; nothing else touches the worker.
+ * The page's one runner controller: joins the connection to the worker, the run queue, the Stop
+ * ladder and the state table. Blocks talk to it through `run()`; nothing else touches the worker.
+ * No DOM: the page learns the state and the boot kind through `onstate` / `onboot`.
  */
-import { clearInterrupt, createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
-import { OutputRingReader, createOutputRing, type Drained } from "../channels/output-ring.ts";
-import { assertNever, type RunRequest, type RunResult, type RunnerError } from "../runner/result.ts";
-import { type FromRunner, type WorkerInit } from "../channels/messages.ts";
-import { StdinWriter, createStdinBuffer } from "../channels/stdin.ts";
-import { parseFromRunner } from "../channels/validate.ts";
+import { clearInterrupt } from "../channels/interrupt.ts";
+import type { FromRunner } from "../channels/messages.ts";
+import {
+  assertNever,
+  killedResult,
+  type RunRequest,
+  type RunResult,
+  type RunnerError,
+} from "../runner/result.ts";
+import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
+import { Connection, createSharedChannels, type SharedChannels } from "./connection.ts";
+import { RunQueue, type Job, type RunListener } from "./run-queue.ts";
+import { StopLadder } from "./stop-ladder.ts";
 
-/** The client's one state field; every transition goes through `#set`. */
-export type ClientState =
-  "idle" | "booting" | "running" | "awaiting-input" | "stopping" | "restarting" | "failed";
-
-/** How long a program may ignore SIGINT before Stop kills it. */
-export const STOP_GRACE_MS = 2000;
-
-/** What a block hears about its run. */
-export interface RunListener {
-  /** Queued behind another block's run. */
-  queued(): void;
-  /** Waiting for Python to load (first run, or after a restart). */
-  loading(): void;
-  started(): void;
-  output(drained: Drained): void;
-  inputRequested(): void;
-  /** Stop was pressed: SIGINT sent; `deadlineMs` is when the kill follows. */
-  stopping(deadlineMs: number): void;
-  ended(result: RunResult, stopPressed: boolean): void;
-  failed(error: RunnerError): void;
-}
-
-interface Job {
-  id: number;
-  request: RunRequest;
-  listener: RunListener;
-  stopPressed: boolean;
-  started: boolean;
-  startedAt: number;
-}
+export type { ClientState, RunListener };
 
 /** A handle on one requested run. */
 export interface RunHandle {
@@ -49,81 +27,64 @@ export interface RunHandle {
 
 export class RunnerClient {
   #state: ClientState = "idle";
-  #worker: Worker | null = null;
-  #port: MessagePort | null = null;
+  #connection: Connection | null = null;
   #ready = false;
-  /** Shared memory for SIGINT, stdin and output; null when the page is not cross-origin isolated. */
-  readonly #shared: {
-    interrupt: Int32Array;
-    stdinBuffer: SharedArrayBuffer;
-    stdin: StdinWriter;
-    outputBuffer: SharedArrayBuffer;
-  } | null;
-  #ring: OutputRingReader | null = null;
-  #queue: Job[] = [];
-  #current: Job | null = null;
-  #nextId = 1;
-  #killTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Shared memory for SIGINT, stdin and output; null when the page cannot share memory. */
+  readonly #shared: SharedChannels | null;
+  readonly #queue = new RunQueue();
+  readonly #ladder: StopLadder;
   #frame: number | null = null;
   readonly #indexURL: string;
   readonly #createWorker: () => Worker;
-  /** Observers of the state (tests and the UI read it from `data-runner-state` on <html>). */
+  /** Hears every state change (the page shows it as `data-runner-state`). */
   onstate: ((state: ClientState) => void) | null = null;
+  /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
+  onboot: ((boot: "snapshot" | "cold") => void) | null = null;
 
-  /**
-   * `createWorker` must contain the literal `new Worker(new URL(...), { type: "module" })` so the
-   * bundler emits the worker as a module worker (Pyodide needs one).
-   */
-  constructor(indexURL: string, createWorker: () => Worker, isolated: boolean) {
+  /** `createWorker`: see `Connection`. `sharedMemory`: the page may use SharedArrayBuffer. */
+  constructor(indexURL: string, createWorker: () => Worker, sharedMemory: boolean) {
     this.#indexURL = indexURL;
     this.#createWorker = createWorker;
-    if (isolated) {
-      const stdinBuffer = createStdinBuffer();
-      this.#shared = {
-        interrupt: createInterruptBuffer(),
-        stdinBuffer,
-        stdin: new StdinWriter(stdinBuffer),
-        outputBuffer: createOutputRing(),
-      };
-    } else {
-      this.#shared = null;
-    }
+    this.#shared = sharedMemory ? createSharedChannels() : null;
+    this.#ladder = new StopLadder(this.#shared, {
+      current: () => this.#queue.current,
+      sigintSent: (job, deadline) => {
+        this.#fire("sigint-sent");
+        job.listener.stopping(deadline);
+      },
+      kill: (job, reason) => {
+        this.#kill(job, reason);
+      },
+    });
   }
 
   get state(): ClientState {
     return this.#state;
   }
 
-  #set(next: ClientState): void {
+  #fire(event: ClientEvent): void {
+    const next = nextState(this.#state, event);
+    if (next === this.#state) return;
     this.#state = next;
     this.onstate?.(next);
   }
 
   /** Starts loading Python in the background (idle prefetch); harmless to call again. */
   prefetch(): void {
-    if (!this.#worker) this.#spawn();
+    if (!this.#connection) this.#spawn();
   }
 
   /** Queues a run; it starts when the runner is free and loaded. */
   run(request: RunRequest, listener: RunListener): RunHandle {
-    const job: Job = {
-      id: this.#nextId++,
-      request,
-      listener,
-      stopPressed: false,
-      started: false,
-      startedAt: 0,
-    };
-    this.#queue.push(job);
-    if (this.#current) listener.queued();
+    const job = this.#queue.add(request, listener);
     this.#pump();
     return {
       stop: () => {
         this.#stop(job);
       },
       sendInput: (line) => {
-        if (this.#current === job && this.#state === "awaiting-input") {
-          this.#set("running");
+        if (this.#queue.current === job && this.#state === "awaiting-input") {
+          this.#fire("input-sent");
           this.#shared?.stdin.send(line);
         }
       },
@@ -131,76 +92,55 @@ export class RunnerClient {
   }
 
   #spawn(): void {
-    this.#set("booting");
     this.#ready = false;
-    const worker = this.#createWorker();
-    const channel = new MessageChannel();
-    // Only the private port is listened to: anything a program posts to the worker's global scope
-    // (js.postMessage) arrives at worker.onmessage, which stays unset.
-    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
-      const message = parseFromRunner(event.data);
-      if (message) this.#receive(message);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.#workerDied(`the runner stopped unexpectedly (${event.message || "worker error"})`);
-    };
-    const shared = this.#shared;
-    this.#ring = shared ? new OutputRingReader(shared.outputBuffer) : null;
-    const init: WorkerInit = {
-      type: "init",
-      port: channel.port2,
-      shared: shared
-        ? {
-            interruptBuffer: shared.interrupt,
-            stdinBuffer: shared.stdinBuffer,
-            outputBuffer: shared.outputBuffer,
-          }
-        : null,
-      indexURL: this.#indexURL,
-    };
-    worker.postMessage(init, [channel.port2]);
-    this.#worker = worker;
-    this.#port = channel.port1;
-    this.#port.postMessage({ type: "prepare" });
+    this.#connection = new Connection(this.#createWorker, this.#indexURL, this.#shared, {
+      message: (message) => {
+        this.#receive(message);
+      },
+      died: (reason) => {
+        this.#terminate();
+        this.#failCurrent({ code: "worker-died", message: reason });
+      },
+    });
+    this.#fire("spawn");
+    this.#connection.post({ type: "warm-up" });
   }
 
   #pump(): void {
-    if (this.#current || !this.#queue.length) return;
-    if (!this.#worker) this.#spawn();
-    const job = this.#queue.shift();
+    if (this.#queue.current) return;
+    const job = this.#queue.next();
     if (!job) return;
-    this.#current = job;
+    if (!this.#connection) this.#spawn();
     if (this.#shared) clearInterrupt(this.#shared.interrupt);
-    this.#ring?.drain();
+    this.#connection?.ring?.drain();
     if (!this.#ready) job.listener.loading();
-    this.#port?.postMessage({ type: "run", runId: job.id, request: job.request });
+    this.#connection?.post({ type: "run", runId: job.id, request: job.request });
   }
 
   #receive(message: FromRunner): void {
-    const job = this.#current;
+    const job = this.#queue.current;
     switch (message.type) {
       case "booting":
-        if (this.#state !== "running") this.#set("booting");
+        this.#fire("booting");
         break;
       case "ready":
         this.#ready = true;
-        if (message.boot) document.documentElement.dataset["runnerBoot"] = message.boot;
-        if (!this.#current) this.#set("idle");
+        if (message.boot) this.onboot?.(message.boot);
+        if (!job) this.#fire("ready");
         break;
       case "started":
         if (job?.id !== message.runId) return;
         this.#ready = true;
         job.started = true;
         job.startedAt = performance.now();
-        this.#set("running");
+        this.#fire("started");
         job.listener.started();
         this.#startDraining();
-        if (job.stopPressed) this.#interruptRun(job);
+        if (job.stopPressed) this.#ladder.interrupt(job);
         break;
       case "output":
         // Only without shared memory does output come as messages (otherwise it is in the ring).
-        if (job?.id !== message.runId || this.#ring) return;
+        if (job?.id !== message.runId || this.#connection?.ring) return;
         job.listener.output({
           chunks: [{ stream: message.stream, text: message.text }],
           dropped: 0,
@@ -208,12 +148,12 @@ export class RunnerClient {
         break;
       case "input-request":
         if (job?.id !== message.runId) return;
-        this.#flush(job);
+        this.#drain(job);
         if (job.stopPressed) {
           this.#shared?.stdin.cancel();
           return;
         }
-        this.#set("awaiting-input");
+        this.#fire("input-requested");
         job.listener.inputRequested();
         break;
       case "result":
@@ -229,91 +169,53 @@ export class RunnerClient {
     }
   }
 
+  /** Output is drained once per animation frame while a program runs (see `output-ring.ts`). */
   #startDraining(): void {
     if (this.#frame !== null) return;
     const tick = (): void => {
-      const job = this.#current;
+      const job = this.#queue.current;
       if (!job) {
         this.#frame = null;
         return;
       }
-      this.#flush(job);
+      this.#drain(job);
       this.#frame = requestAnimationFrame(tick);
     };
     this.#frame = requestAnimationFrame(tick);
   }
 
-  #flush(job: Job): void {
-    if (!this.#ring) return;
-    const drained = this.#ring.drain();
-    if (drained.chunks.length || drained.dropped) job.listener.output(drained);
+  #drain(job: Job): void {
+    const drained = this.#connection?.ring?.drain();
+    if (drained && (drained.chunks.length || drained.dropped)) job.listener.output(drained);
   }
 
   #finish(job: Job, result: RunResult): void {
-    this.#flush(job);
-    this.#clearKillTimer();
-    this.#current = null;
+    this.#drain(job);
+    this.#ladder.disarm();
+    this.#queue.current = null;
     if (this.#shared) clearInterrupt(this.#shared.interrupt);
-    this.#set("idle");
+    this.#fire("ended");
     job.listener.ended(result, job.stopPressed);
     this.#pump();
   }
 
   #stop(job: Job): void {
-    const queued = this.#queue.indexOf(job);
-    if (queued !== -1) {
-      this.#queue.splice(queued, 1);
+    if (this.#queue.cancel(job)) {
       job.listener.failed({ code: "internal", message: "Cancelled before it started." });
       return;
     }
-    if (this.#current !== job) return;
-    if (job.stopPressed) {
-      this.#kill(job, "you pressed Stop twice, so the interpreter was terminated");
-      return;
-    }
-    if (!this.#shared) {
-      this.#kill(
-        job,
-        "this page is not cross-origin isolated (no SharedArrayBuffer: the host sends no COOP/COEP headers and no service worker could add them), so Stop could not deliver KeyboardInterrupt to the script and terminated the interpreter instead",
-      );
-      return;
-    }
-    job.stopPressed = true;
-    // Before the program starts, Stop waits for it: SIGINT then lands on its first line, as
-    // Ctrl+C right after launching a script would.
-    if (job.started) this.#interruptRun(job);
-  }
-
-  #interruptRun(job: Job): void {
-    if (!this.#shared) return;
-    sendSigintReliably(this.#shared.interrupt, () => this.#current === job);
-    this.#shared.stdin.cancel();
-    this.#set("stopping");
-    job.listener.stopping(performance.now() + STOP_GRACE_MS);
-    this.#killTimer = setTimeout(() => {
-      this.#kill(
-        job,
-        `the program ignored Stop for ${String(STOP_GRACE_MS / 1000)} s, so the interpreter was terminated`,
-      );
-    }, STOP_GRACE_MS);
+    if (this.#queue.current === job) this.#ladder.press(job);
   }
 
   #kill(job: Job, reason: string): void {
-    if (this.#current !== job) return;
-    this.#clearKillTimer();
-    this.#flush(job);
+    if (this.#queue.current !== job) return;
+    this.#ladder.disarm();
+    this.#drain(job);
     this.#terminate();
-    this.#current = null;
-    this.#set("restarting");
+    this.#queue.current = null;
+    this.#fire("killed");
     job.listener.ended(
-      {
-        outcome: "killed",
-        exitCode: 137,
-        reason,
-        line: null,
-        interruptedAt: { line: null },
-        durationMs: job.started ? performance.now() - job.startedAt : 0,
-      },
+      killedResult(reason, job.started ? performance.now() - job.startedAt : 0),
       true,
     );
     this.#spawn();
@@ -321,31 +223,19 @@ export class RunnerClient {
   }
 
   #terminate(): void {
-    this.#worker?.terminate();
-    this.#port?.close();
-    this.#worker = null;
-    this.#port = null;
+    this.#connection?.terminate();
+    this.#connection = null;
     this.#ready = false;
     if (this.#shared) clearInterrupt(this.#shared.interrupt);
   }
 
-  #workerDied(message: string): void {
-    this.#terminate();
-    this.#failCurrent({ code: "worker-died", message });
-  }
-
   #failCurrent(error: RunnerError): void {
-    this.#clearKillTimer();
-    const job = this.#current;
-    this.#current = null;
-    this.#set("failed");
-    if (job) job.listener.failed(error);
-    // Queued runs would fail the same way; they stay queued until the reader retries.
-    for (const queued of this.#queue.splice(0)) queued.listener.failed(error);
-  }
-
-  #clearKillTimer(): void {
-    if (this.#killTimer !== null) clearTimeout(this.#killTimer);
-    this.#killTimer = null;
+    this.#ladder.disarm();
+    const job = this.#queue.current;
+    this.#queue.current = null;
+    this.#fire("failed");
+    job?.listener.failed(error);
+    // Queued runs would fail the same way: each is told, and the reader's next Run retries.
+    for (const queued of this.#queue.drop()) queued.listener.failed(error);
   }
 }

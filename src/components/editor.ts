@@ -1,6 +1,7 @@
 /**
  * The code editor: CodeMirror 6 with Python highlighting through CSS classes (`tok-*`), coloured
- * in global.css with the same AA palette as the build-time Shiki themes. Loaded on demand, once a
+ * by `--tok-*` properties that `CodePalette.astro` resolves from the very Shiki themes the static
+ * code is highlighted with. Loaded on demand, once a
  * block is upgraded. Tab is left to the page (keyboard users can leave); Esc calls `onEscape`.
  */
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";

@@ -1,14 +1,11 @@
 /**
  * "Comparing the four ways": small probe programs, one per way of halting and per question, run
  * for real through the runner core (at build time, in Node). Every cell of the comparison table
- * is read off a run, never typed by hand.
+ * is read off a run, never typed by hand; `comparison-loader.ts` hands the cells to the page.
  */
-import { loadPyodide } from "pyodide";
-import { createInterruptBuffer } from "../channels/interrupt.ts";
 import type { RunResult } from "../runner/result.ts";
-import { Runner } from "../runner/runner.ts";
-import { SNIPPET_FILE } from "../runner/paths.ts";
-import { interrupter } from "./interrupter.ts";
+import { createNodeRunner, type NodeRunner } from "./node-runner.ts";
+import { runAndCollect } from "./run-collect.ts";
 
 /** One way of halting a script. */
 export interface Way {
@@ -116,34 +113,20 @@ export function probeSource(way: Way, question: Question): string {
 export async function compareWays(
   ways: Way[] = WAYS,
   questions: Question[] = QUESTIONS,
+  nodeRunner: NodeRunner = createNodeRunner(),
 ): Promise<Cell[][]> {
-  const buffer = createInterruptBuffer();
-  const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
   const rows: Cell[][] = [];
   for (const question of questions) {
     const row: Cell[] = [];
     for (const way of ways) {
       const source = probeSource(way, question);
-      const stop = way.stopAfterMs === undefined ? null : interrupter(buffer, way.stopAfterMs);
-      let stdout = "";
-      let stderr = "";
-      const result = await runner.run(
-        { source, filename: SNIPPET_FILE },
-        {
-          output: (stream, text) => {
-            if (stream === "stdout") stdout += text;
-            else stderr += text;
-          },
-          started: () => stop?.arm(),
-        },
-      );
-      await stop?.close();
+      const run = await runAndCollect(nodeRunner, source, { stopAfterMs: way.stopAfterMs ?? null });
       row.push({
         id: `probe-${way.id}-${question.id}`,
         way,
         question,
         source,
-        answer: question.answer({ stdout, stderr, result }),
+        answer: question.answer(run),
       });
     }
     rows.push(row);

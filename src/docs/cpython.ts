@@ -1,11 +1,15 @@
 /**
- * Finds the CPython to compare against: `PARITY_PYTHON` if set, else the newest `python3.X` on
- * PATH or under pyenv (Pyodide ships 3.14; the closest CPython makes the fairest comparison).
+ * CPython beside the runner: finds the one to compare against (`PARITY_PYTHON` if set, else the
+ * newest `python3.X` on PATH or under pyenv — Pyodide ships 3.14, the closest CPython makes the
+ * fairest comparison) and runs programs the way a shell would, for the docs checks, the
+ * comparison test and the parity suite. `runProcess` is the one spawner: its own process group,
+ * SIGINT as Ctrl+C sends it, the whole group killed on timeout, one exit-status rule.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { homedir } from "node:os";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { constants, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { SNIPPET_FILE } from "../runner/paths.ts";
 
 function version(python: string): [number, number, number] | null {
   try {
@@ -41,4 +45,96 @@ export function newestCpython(): { python: string; version: string } {
   }
   if (!best) throw new Error("no CPython 3 found: install python3 or set PARITY_PYTHON");
   return { python: best.python, version: best.v.join(".") };
+}
+
+/** What a finished process did. */
+export interface ProcessRun {
+  stdout: string;
+  stderr: string;
+  /** What `$?` would show: the exit code, or 128 + the signal number when a signal ended it. */
+  status: number;
+  /** Still running after `timeoutMs`, so its process group was killed (status 137). */
+  timedOut: boolean;
+}
+
+/** The shell's exit status of a process that exited with `code` or was ended by `signal`. */
+export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+  if (code !== null) return code;
+  return 128 + (signal ? constants.signals[signal] : 0);
+}
+
+/**
+ * Runs `command` in its own process group with stdin closed, collecting its output. SIGINT goes
+ * to the group `signalAfterMs` after the start (as a terminal's Ctrl+C does); after `timeoutMs`
+ * the whole group is killed, so no grandchild outlives it or holds its pipes open.
+ */
+export function runProcess(
+  command: string,
+  args: string[],
+  {
+    signalAfterMs = null,
+    timeoutMs = 60_000,
+  }: { signalAfterMs?: number | null; timeoutMs?: number } = {},
+): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const group = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // The group is gone already: nothing left to signal.
+      }
+    };
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const interrupt =
+      signalAfterMs === null
+        ? undefined
+        : setTimeout(() => {
+            group("SIGINT");
+          }, signalAfterMs);
+    const guard = setTimeout(() => {
+      timedOut = true;
+      group("SIGKILL");
+    }, timeoutMs);
+    const done = (): void => {
+      clearTimeout(interrupt);
+      clearTimeout(guard);
+    };
+    child.on("error", (error) => {
+      done();
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      done();
+      resolve({ stdout, stderr, status: exitStatus(code, signal), timedOut });
+    });
+  });
+}
+
+/**
+ * Runs `source` under CPython as `python -u snippet.py` from a temporary folder (removed after),
+ * SIGINT after `interruptAfterMs`; the file's path shows as `SNIPPET_FILE`, as on the page.
+ */
+export async function runCpython(
+  python: string,
+  source: string,
+  options: { interruptAfterMs: number | null; timeoutMs?: number },
+): Promise<ProcessRun> {
+  const dir = mkdtempSync(join(tmpdir(), "halted-cpython-"));
+  try {
+    const file = join(dir, "snippet.py");
+    writeFileSync(file, source);
+    const ran = await runProcess(python, ["-u", file], {
+      signalAfterMs: options.interruptAfterMs,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
+    const shown = (s: string): string => s.split(file).join(SNIPPET_FILE);
+    return { ...ran, stdout: shown(ran.stdout), stderr: shown(ran.stderr) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,51 +1,38 @@
 /**
- * Finds the runnable blocks of the articles in `content/`: every ```` ```python ```` fence not
- * marked `norun`, numbered per file in the same order as the page numbers them (`example-N`).
+ * The runnable blocks of the articles in `content/`, read from disk for the verifier,
+ * `snippets:update` and the tests: each MDX file is parsed (remark + MDX, as the build parses it)
+ * and walked by `python-fences.ts`, the same walk the build wraps blocks with.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { parseFenceMeta, type FenceMeta } from "./fence-meta.ts";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { findPythonFences, type DocBlock } from "./python-fences.ts";
 
-/** One runnable block of an MDX file. */
-export interface DocBlock {
-  /** Path from the repository root, e.g. `content/halt-python-script/sys-exit.mdx`. */
-  file: string;
-  /** 1-based position among the file's runnable blocks (`example-N` on the page). */
-  index: number;
-  /** Key in the article's `_expected.json`: `<file name>#<index>`. */
-  key: string;
-  /** 1-based line of the fence in the file, for messages. */
-  fenceLine: number;
-  source: string;
-  meta: FenceMeta;
+const parser = unified().use(remarkParse).use(remarkMdx);
+
+/**
+ * The text with a leading YAML frontmatter block blanked out, every line kept, as Astro hands MDX
+ * to the pipeline: the YAML is not MDX, and fence lines must stay where they are in the file.
+ */
+export function blankFrontmatter(text: string): string {
+  const match = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\r\n]/g, " ") + text.slice(match[0].length) : text;
 }
 
-/** The file name of the expectations kept beside an article's MDX files. */
-export const EXPECTED_FILE = "_expected.json";
-
-/** Runnable blocks of one MDX text. */
+/**
+ * Runnable blocks of one MDX text; `file` names it in keys and messages. Throws, naming file and
+ * line, on a Python fence the pipeline does not handle (the build fails on the same ones).
+ */
 export function blocksOf(file: string, text: string): DocBlock[] {
-  const blocks: DocBlock[] = [];
-  const fence = /^```python([^\n]*)\n([\s\S]*?)^```[ \t]*$/gm;
-  let index = 0;
-  for (const match of text.matchAll(fence)) {
-    const meta = parseFenceMeta(match[1]);
-    if (meta.norun) continue;
-    index += 1;
-    const name = file.split("/").at(-1) ?? file;
-    blocks.push({
-      file,
-      index,
-      key: `${name}#${String(index)}`,
-      fenceLine: text.slice(0, match.index).split("\n").length,
-      source: match[2] ?? "",
-      meta,
-    });
-  }
-  return blocks;
+  const value = blankFrontmatter(text);
+  const { blocks, problems } = findPythonFences(parser.parse(value), value, file);
+  if (problems.length) throw new Error(problems.map((p) => p.message).join("\n"));
+  return blocks.map((found) => found.block);
 }
 
-/** Every runnable block under `contentDir`, by article folder. */
+/** Every runnable block under `contentDir`, by article folder (absolute path). */
 export function allBlocks(root: string, contentDir = "content"): Map<string, DocBlock[]> {
   const byArticle = new Map<string, DocBlock[]>();
   const base = join(root, contentDir);

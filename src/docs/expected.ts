@@ -4,7 +4,16 @@
  * (readable without JavaScript); the docs check fails when a real run no longer matches them.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { RunResult } from "../runner/result.ts";
+
+/** The file name of the expectations kept beside an article's MDX files. */
+export const EXPECTED_FILE = "_expected.json";
+
+/** The expectations file of an article folder. */
+export function expectedFileOf(articleDir: string): string {
+  return join(articleDir, EXPECTED_FILE);
+}
 
 /** A run's result without its timing (distributes over the union of outcomes). */
 export type TimelessResult = RunResult extends infer R
@@ -30,7 +39,13 @@ export interface ExpectedRun {
   result: TimelessResult;
 }
 
+/** An article's records, by block key (`python-fences.ts` `blockKey`). */
 export type ExpectedFile = Record<string, ExpectedRun>;
+
+/** A record as a run to show: the timing it dropped is put back as zero. */
+export function asRun(expected: ExpectedRun): ExpectedRun & { result: RunResult } {
+  return { ...expected, result: { ...expected.result, durationMs: 0 } };
+}
 
 /** Reads an expectations file; an absent file is an empty one. */
 export function readExpected(path: string): ExpectedFile {

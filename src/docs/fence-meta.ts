@@ -1,12 +1,15 @@
 /**
  * The words an author may put after ```` ```python ```` (the fence's meta string), parsed in one
- * place so the build, the page and the docs checks agree on what a block declares:
+ * place so the build and the docs checks agree on what a block declares:
  *
  * - `norun` — keep the block static (no Run button, not checked).
  * - `expect="exit 0"` | `expect="exception MyCustomError"` | `expect="interrupt"` |
  *   `expect="killed"` — how the block must end when run.
  * - `stop-after=500` — press Stop (SIGINT) this many milliseconds after the program starts.
  */
+
+import type { RunResult } from "../runner/result.ts";
+import type { TimelessResult } from "./expected.ts";
 
 /** A declared ending: what the verifier checks a real run against. */
 export type Expectation =
@@ -15,16 +18,19 @@ export type Expectation =
   | { outcome: "interrupt" }
   | { outcome: "killed" };
 
+/** How a run really ended, in the same terms; a crash can happen but cannot be declared. */
+export type Ending = Expectation | { outcome: "crash" };
+
 /** What a fence's meta says about its block. */
 export interface FenceMeta {
   norun: boolean;
   expect: Expectation | null;
   stopAfterMs: number | null;
-  /** Problems with the meta string, for the verifier to report with the block's name. */
+  /** Problems with the meta string; the build fails on them and the verifier reports them. */
   errors: string[];
 }
 
-/** Parses `expect="..."` values; null with a reason when the syntax is wrong. */
+/** Parses an `expect="..."` value; a string (the reason) when its syntax is wrong. */
 export function parseExpectation(text: string): Expectation | string {
   const [kind, arg, extra] = text.trim().split(/\s+/);
   if (extra !== undefined) return `expect="${text}" has too many words`;
@@ -47,8 +53,25 @@ export function parseExpectation(text: string): Expectation | string {
   }
 }
 
-/** The ending in the same words as the `expect` syntax, for messages and diffs. */
-export function formatExpectation(e: Expectation): string {
+/** The ending of a run (live or recorded), to compare with a declaration. */
+export function endingOf(result: RunResult | TimelessResult): Ending {
+  switch (result.outcome) {
+    case "exit":
+      return { outcome: "exit", exitCode: result.exitCode };
+    case "exception":
+      return { outcome: "exception", type: result.exception.type };
+    case "interrupt":
+    case "killed":
+    case "crash":
+      return { outcome: result.outcome };
+  }
+}
+
+/**
+ * An ending in the words of the `expect=` syntax (`exit 0`, `exception ValueError`, `interrupt`):
+ * the one spelling used by the verifier's messages, `snippets:update` and comparisons.
+ */
+export function formatEnding(e: Ending): string {
   switch (e.outcome) {
     case "exit":
       return `exit ${String(e.exitCode)}`;
@@ -56,6 +79,7 @@ export function formatExpectation(e: Expectation): string {
       return `exception ${e.type}`;
     case "interrupt":
     case "killed":
+    case "crash":
       return e.outcome;
   }
 }

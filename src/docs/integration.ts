@@ -9,7 +9,9 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { writeBuildSnapshot } from "../sw/snapshot.ts";
+import { withTrailingSlash } from "../site/base-path.ts";
+import { ISOLATION_HEADERS } from "./isolation-headers.ts";
+import { writeBuildSnapshot } from "./snapshot.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -21,9 +23,7 @@ function files(dir: string): string[] {
 export function headersFile(base: string): string {
   return [
     `${base}*`,
-    "  Cross-Origin-Opener-Policy: same-origin",
-    "  Cross-Origin-Embedder-Policy: require-corp",
-    "  Cross-Origin-Resource-Policy: same-origin",
+    ...Object.entries(ISOLATION_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
     `${base}_astro/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
     `${base}pyodide/*`,
@@ -41,7 +41,7 @@ export function serviceWorker(): AstroIntegration {
     name: "python-halted:service-worker",
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -66,7 +66,8 @@ export function serviceWorker(): AstroIntegration {
           join(out, "sw.js"),
           template
             .replace("__VERSION__", hash.digest("hex").slice(0, 16))
-            .replace("__PRECACHE__", JSON.stringify(precache)),
+            .replace("__PRECACHE__", JSON.stringify(precache))
+            .replace("__ISOLATION_HEADERS__", JSON.stringify(ISOLATION_HEADERS)),
         );
         writeFileSync(join(out, "_headers"), headersFile(base));
       },

@@ -9,6 +9,7 @@
 // The build copies this file to <base>sw.js with the version and the precache list filled in.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+const ISOLATION_HEADERS = __ISOLATION_HEADERS__;
 const CACHE = `python-halted-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 
@@ -42,12 +43,10 @@ self.addEventListener("activate", (event) => {
 });
 
 /** The response with the isolation headers added (opaque and error responses pass through). */
-function isolated(response) {
+function withIsolationHeaders(response) {
   if (!response || response.status === 0 || response.type === "opaque") return response;
   const headers = new Headers(response.headers);
-  headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  headers.set("Cross-Origin-Embedder-Policy", "require-corp");
-  headers.set("Cross-Origin-Resource-Policy", "same-origin");
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,
@@ -85,5 +84,5 @@ self.addEventListener("fetch", (event) => {
     request.mode === "navigate" || request.destination === "document"
       ? networkFirst(request)
       : cacheFirst(request);
-  event.respondWith(pending.then(isolated));
+  event.respondWith(pending.then(withIsolationHeaders));
 });

@@ -4,27 +4,26 @@
  * hand; `npm test` fails when a block's declaration or the record no longer matches a real run.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadPyodide } from "pyodide";
-import { createInterruptBuffer } from "../channels/interrupt.ts";
-import { Runner } from "../runner/runner.ts";
-import { EXPECTED_FILE, allBlocks } from "./doc-blocks.ts";
-import type { ExpectedFile } from "./expected.ts";
-import { blockName, endingOf, runBlock, toExpected } from "./verify-blocks.ts";
+import { allBlocks } from "./doc-blocks.ts";
+import { expectedFileOf, type ExpectedFile } from "./expected.ts";
+import { endingOf, formatEnding } from "./fence-meta.ts";
+import { createNodeRunner } from "./node-runner.ts";
+import { blockName, runBlock, toExpected } from "./verify-blocks.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const buffer = createInterruptBuffer();
-const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+const nodeRunner = createNodeRunner();
 
 for (const [dir, blocks] of allBlocks(root)) {
   const record: ExpectedFile = {};
   for (const block of blocks) {
-    const observed = await runBlock(runner, buffer, block);
+    const observed = await runBlock(nodeRunner, block);
     record[block.key] = toExpected(block, observed);
     const declared = block.meta.expect ? "" : "  (no expect= on the fence yet)";
-    process.stdout.write(`${blockName(block)}: ${endingOf(observed.result)}${declared}\n`);
+    process.stdout.write(
+      `${blockName(block)}: ${formatEnding(endingOf(observed.result))}${declared}\n`,
+    );
   }
-  writeFileSync(join(dir, EXPECTED_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(expectedFileOf(dir), `${JSON.stringify(record, null, 2)}\n`);
 }
 process.exit(0);

@@ -3,18 +3,15 @@
  * how they differ from what the page declares and from the verified output on record. Shared by
  * `npm run test:snippets` and `npm run snippets:update`.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { formatExpectation } from "./fence-meta.ts";
-import type { RunResult } from "../runner/result.ts";
-import type { Runner } from "../runner/runner.ts";
-import { SNIPPET_FILE } from "../runner/paths.ts";
-import type { DocBlock } from "./doc-blocks.ts";
+import { runCpython, type ProcessRun } from "./cpython.ts";
+import type { DocBlock } from "./python-fences.ts";
 import { withoutTiming, type ExpectedRun } from "./expected.ts";
-import { interrupter } from "./interrupter.ts";
+import { endingOf, formatEnding } from "./fence-meta.ts";
+import type { NodeRunner } from "./node-runner.ts";
 import { normalise } from "./normalise.ts";
+import { runAndCollect } from "./run-collect.ts";
+import type { RunResult } from "../runner/result.ts";
+import { SNIPPET_FILE } from "../runner/paths.ts";
 
 /** A real run of a block. */
 export interface Observed {
@@ -28,80 +25,24 @@ export interface Observed {
 /** Blocks without `stop-after` get SIGINT after this long, so a forgotten loop cannot hang checks. */
 export const SAFETY_STOP_MS = 10_000;
 
-/** The ending of a result in `expect=` words (`exit 0`, `exception ValueError`, …). */
-export function endingOf(result: RunResult | ExpectedRun["result"]): string {
-  switch (result.outcome) {
-    case "exit":
-      return `exit ${String(result.exitCode)}`;
-    case "exception":
-      return `exception ${result.exception.type}`;
-    case "interrupt":
-    case "killed":
-    case "crash":
-      return result.outcome;
+/** When Stop is pressed on a block: its `stop-after`, else the safety stop. */
+const stopAfter = (block: DocBlock): number => block.meta.stopAfterMs ?? SAFETY_STOP_MS;
+
+/** Runs a block in Pyodide, pressing Stop after `stop-after` ms when the block asks for it. */
+export async function runBlock(nodeRunner: NodeRunner, block: DocBlock): Promise<Observed> {
+  try {
+    const run = await runAndCollect(nodeRunner, block.source, { stopAfterMs: stopAfter(block) });
+    const timedOut = block.meta.stopAfterMs === null && run.result.interruptedAt !== null;
+    return { stdout: run.stdout, stderr: run.stderr, result: run.result, timedOut };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${blockName(block)}: ${reason}`, { cause: error });
   }
 }
 
-/** Runs a block in Pyodide, pressing Stop after `stop-after` ms when the block asks for it. */
-export async function runBlock(
-  runner: Runner,
-  buffer: Int32Array,
-  block: DocBlock,
-): Promise<Observed> {
-  const stop = interrupter(buffer, block.meta.stopAfterMs ?? SAFETY_STOP_MS);
-  let stdout = "";
-  let stderr = "";
-  const result = await runner.run(
-    { source: block.source, filename: SNIPPET_FILE },
-    {
-      output: (stream, text) => {
-        if (stream === "stdout") stdout += text;
-        else stderr += text;
-      },
-      started: () => {
-        stop.arm();
-      },
-    },
-  );
-  const sent = stop.sent();
-  await stop.close();
-  if (sent > 1)
-    throw new Error(
-      `${blockName(block)}: SIGINT had to be sent ${String(sent)} times: the first one was lost`,
-    );
-  const timedOut = block.meta.stopAfterMs === null && result.interruptedAt !== null;
-  return { stdout, stderr, result, timedOut };
-}
-
 /** Runs a block under CPython (`python -u`, SIGINT after `stop-after`), paths shown as the page's. */
-export function runCpython(
-  python: string,
-  block: DocBlock,
-): Promise<{ stdout: string; stderr: string; status: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "halted-doc-"));
-  const file = join(dir, "snippet.py");
-  writeFileSync(file, block.source);
-  return new Promise((resolve, reject) => {
-    const child = spawn(python, ["-u", file], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const stop = setTimeout(() => child.kill("SIGINT"), block.meta.stopAfterMs ?? SAFETY_STOP_MS);
-    const guard = setTimeout(() => child.kill("SIGKILL"), 30_000);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      clearTimeout(stop);
-      rmSync(dir, { recursive: true, force: true });
-      const fix = (s: string): string => s.split(file).join(SNIPPET_FILE);
-      resolve({
-        stdout: fix(stdout),
-        stderr: fix(stderr),
-        status: code ?? (signal === "SIGINT" ? 130 : 137),
-      });
-    });
-  });
+export function runBlockCpython(python: string, block: DocBlock): Promise<ProcessRun> {
+  return runCpython(python, block.source, { interruptAfterMs: stopAfter(block) });
 }
 
 /** Where a block is, for people: `content/x/sys-exit.mdx, block 1 (line 9)`. */
@@ -116,7 +57,7 @@ export function checkAgainstDeclaration(
   expected: ExpectedRun | undefined,
 ): string[] {
   const name = blockName(block);
-  const real = endingOf(observed.result);
+  const real = formatEnding(endingOf(observed.result));
   const problems = block.meta.errors.map((e) => `${name}: ${e}`);
   if (observed.timedOut) {
     problems.push(
@@ -127,9 +68,9 @@ export function checkAgainstDeclaration(
     problems.push(
       `${name}: declares no ending. The real run ends \`${real}\`: add expect="${real}" to the fence, or mark it norun.`,
     );
-  } else if (formatExpectation(block.meta.expect) !== real) {
+  } else if (formatEnding(block.meta.expect) !== real) {
     problems.push(
-      `${name}: the page declares \`${formatExpectation(block.meta.expect)}\` but the real run ends \`${real}\`.`,
+      `${name}: the page declares \`${formatEnding(block.meta.expect)}\` but the real run ends \`${real}\`.`,
     );
   }
   if (!expected || expected.source !== block.source) {
@@ -138,9 +79,10 @@ export function checkAgainstDeclaration(
     );
     return problems;
   }
-  if (endingOf(expected.result) !== real) {
+  const recorded = formatEnding(endingOf(expected.result));
+  if (recorded !== real) {
     problems.push(
-      `${name}: the verified ending was \`${endingOf(expected.result)}\`, the real run now ends \`${real}\`.`,
+      `${name}: the verified ending was \`${recorded}\`, the real run now ends \`${real}\`.`,
     );
   }
   for (const stream of ["stdout", "stderr"] as const) {
@@ -157,7 +99,7 @@ export function checkAgainstDeclaration(
 export function checkAgainstCpython(
   block: DocBlock,
   observed: Observed,
-  cpython: { stdout: string; stderr: string; status: number },
+  cpython: ProcessRun,
   version: string,
 ): string[] {
   const name = blockName(block);

@@ -1,5 +1,6 @@
 """The Python half of the runner core: runs one snippet inside a fresh interpreter the way
-`python3 -u <file>` would, and reports how it ended.
+`python3 -u <file>` would, and reports how it ended. The functions before `start` are pure,
+tested under CPython and Pyodide by `test/driver/test_driver.py`; importing only binds names.
 
 The JS half (`interpreter.ts`) runs this module's text under the filename "<runner>", calls
 `start(filename, argv0, source, hooks)`, execs the returned code itself (so the program's module
@@ -12,14 +13,31 @@ the runtime before `finish` can report it), `interruptible` (a shared interrupt 
 """
 import atexit, builtins, io, json, os, posix, signal, sys, time, types
 
-_RUNNER = "<runner>"
-_real_exit = os._exit
-_real_sleep = time.sleep
-_real_signal = signal.signal
-_real_getsignal = signal.getsignal
+RUNNER_FILENAME = "<runner>"
+_real_exit, _real_sleep = os._exit, time.sleep
+_real_signal, _real_getsignal = signal.signal, signal.getsignal
 
 
-def _snippet_line(frame, filename):
+def exit_status(code):
+    """`(status, stderr text or None)` for `SystemExit(code)` reaching the top level, by CPython's
+    rule (`parse_exit_code` in pythonrun.c): None is 0; an int (bool and subclasses too) counts by
+    its value, never through an overridden method, as a C long long (-1 when it does not fit), and
+    the shell sees its low 8 bits; anything else prints `str(code)` and a newline (the newline
+    alone when `str()` raises) and is 1."""
+    if code is None:
+        return (0, None)
+    if issubclass(type(code), int):
+        value = int.__int__(code)
+        return ((value if -(2**63) <= value < 2**63 else -1) & 0xFF, None)
+    try:
+        return (1, str(code) + "\n")
+    except BaseException:
+        return (1, "\n")
+
+
+def frame_line(frame, filename):
+    """The line of the innermost frame of `filename` at or outside `frame`, or None: the reader's
+    line when an ending (SIGINT, os._exit) lands in a library call."""
     while frame is not None:
         if frame.f_code.co_filename == filename:
             return frame.f_lineno
@@ -27,7 +45,9 @@ def _snippet_line(frame, filename):
     return None
 
 
-def _tb_line(tb, filename):
+def traceback_line(tb, filename):
+    """The line of the innermost entry of `filename` in the traceback `tb`, or None: where the
+    reader's code was when the exception left it."""
     line = None
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == filename:
@@ -36,20 +56,23 @@ def _tb_line(tb, filename):
     return line
 
 
-def _without_runner(tb):
-    while tb is not None and tb.tb_frame.f_code.co_filename == _RUNNER:
+def trim_traceback(tb, hidden):
+    """`tb` without entries for code compiled under `hidden` (relinked in place; None if all)."""
+    while tb is not None and tb.tb_frame.f_code.co_filename == hidden:
         tb = tb.tb_next
     head = tb
     while tb is not None:
         nxt = tb.tb_next
-        while nxt is not None and nxt.tb_frame.f_code.co_filename == _RUNNER:
+        while nxt is not None and nxt.tb_frame.f_code.co_filename == hidden:
             nxt = nxt.tb_next
         tb.tb_next = nxt
         tb = nxt
     return head
 
 
-def _strip_runner_frames(exc):
+def trim_exception(exc, hidden):
+    """Trims `hidden` frames from `exc` and every exception printed with it: `__cause__`,
+    `__context__` and an exception group's members, each once (so a looping chain ends)."""
     seen = set()
     todo = [exc]
     while todo:
@@ -57,13 +80,16 @@ def _strip_runner_frames(exc):
         if e is None or id(e) in seen:
             continue
         seen.add(id(e))
-        e.__traceback__ = _without_runner(e.__traceback__)
+        e.__traceback__ = trim_traceback(e.__traceback__, hidden)
         todo.append(e.__cause__)
         todo.append(e.__context__)
-        todo.extend(getattr(e, "exceptions", ()) or ())
+        if isinstance(e, BaseExceptionGroup):
+            todo.extend(e.exceptions)
 
 
-def _describe(exc):
+def describe_exception(exc):
+    """Type as the traceback printer names it (module-qualified unless builtins or __main__), and
+    message: a SyntaxError's bare `msg`, else `str(exc)`, else CPython's placeholder."""
     cls = type(exc)
     name = cls.__qualname__
     if cls.__module__ not in ("builtins", "__main__"):
@@ -75,14 +101,8 @@ def _describe(exc):
     return {"type": name, "message": message}
 
 
-_state = {
-    "filename": None,
-    "hooks": None,
-    "sigint_line": None,
-    "interrupted": False,
-    "done": False,
-    "compile_error": None,
-}
+_state = {"filename": None, "hooks": None, "sigint_line": None, "interrupted": False,
+          "done": False, "compile_error": None}
 
 
 def start(filename, argv0, source, hooks):
@@ -118,7 +138,7 @@ def start(filename, argv0, source, hooks):
         sys.path.insert(0, directory)
 
     def os_exit(status):
-        hooks.note("os._exit", _snippet_line(sys._getframe(1), filename))
+        hooks.note("os._exit", frame_line(sys._getframe(1), filename))
         _real_exit(status)
 
     def sleep(secs):
@@ -140,7 +160,7 @@ def start(filename, argv0, source, hooks):
         if _state["done"]:
             return None
         _state["interrupted"] = True
-        _state["sigint_line"] = _snippet_line(frame, filename)
+        _state["sigint_line"] = frame_line(frame, filename)
         handler = sigint_handler[0]
         if handler == signal.SIG_IGN:
             return None
@@ -188,33 +208,27 @@ def finish(raised):
     _state["compile_error"] = None
     if isinstance(e, SystemExit):
         report["cause"] = "SystemExit"
-        report["line"] = _tb_line(e.__traceback__, filename)
-        code_ = e.code
-        if code_ is None:
-            report["status"] = 0
-        elif isinstance(code_, int):
-            report["status"] = code_ & 0xFF
-        else:
+        report["line"] = traceback_line(e.__traceback__, filename)
+        try:
+            code = e.code
+        except BaseException:
+            code = e  # as CPython does when `code` cannot be read
+        report["status"], text = exit_status(code)
+        if text is not None:
             try:
-                sys.stderr.write(str(code_) + "\n")
+                sys.stderr.write(text)
             except BaseException:
                 pass
-            report["status"] = 1
     elif e is not None:
-        report["line"] = _tb_line(e.__traceback__, filename)
+        report["line"] = traceback_line(e.__traceback__, filename)
         if isinstance(e, SyntaxError) and e.filename == filename:
             report["line"] = e.lineno
-        report["exception"] = _describe(e)
-        if isinstance(e, KeyboardInterrupt):
-            report["kind"] = "interrupt"
-            report["status"] = 130
-        else:
-            report["kind"] = "exception"
-            report["status"] = 1
-        _strip_runner_frames(e)
+        report["exception"] = describe_exception(e)
+        interrupt = isinstance(e, KeyboardInterrupt)
+        report["kind"], report["status"] = ("interrupt", 130) if interrupt else ("exception", 1)
+        trim_exception(e, RUNNER_FILENAME)
         sys.last_exc = sys.last_value = e
-        sys.last_type = type(e)
-        sys.last_traceback = e.__traceback__
+        sys.last_type, sys.last_traceback = type(e), e.__traceback__
         try:
             sys.excepthook(type(e), e, e.__traceback__)
         except BaseException:

@@ -94,5 +94,12 @@ export function assertNever(value: never): never {
  * ran out): SIGKILL's status, no line, SIGINT noted as sent.
  */
 export function killedResult(reason: string, durationMs: number): KilledResult {
-  return { outcome: "killed", exitCode: 137, reason, line: null, interruptedAt: { line: null }, durationMs };
+  return {
+    outcome: "killed",
+    exitCode: 137,
+    reason,
+    line: null,
+    interruptedAt: { line: null },
+    durationMs,
+  };
 }

@@ -8,7 +8,7 @@
 import { z } from "astro/zod";
 
 /**
- * A date as the seed writes it (`2023-03-06 00:00:00`). js-yaml already turns that into a UTC Date;
+ * A date as the article's frontmatter writes it (`2023-03-06 00:00:00`). js-yaml already turns that into a UTC Date;
  * any other YAML reader leaves a string, which is read as UTC too so no build machine shifts it.
  */
 const frontmatterDate = z.preprocess(
@@ -20,7 +20,7 @@ const frontmatterDate = z.preprocess(
 );
 
 /**
- * The article's overview page (`content/<article>/index.mdx`): the seed's frontmatter, field for
+ * The article's overview page (`content/<article>/index.mdx`): the original article's frontmatter, field for
  * field. Unknown fields are rejected so a typo (`tag:` for `tags:`) fails loudly.
  */
 export const articleSchema = z.strictObject({
@@ -30,7 +30,10 @@ export const articleSchema = z.strictObject({
   /** Path under `public/`, e.g. `images/python.png`, without a leading slash. */
   thumbnail: z
     .string()
-    .regex(/^[\w./-]+\.(png|jpe?g|webp|svg)$/, "must be a path under public/ such as images/python.png"),
+    .regex(
+      /^[\w./-]+\.(png|jpe?g|webp|svg)$/,
+      "must be a path under public/ such as images/python.png",
+    ),
   created_at: frontmatterDate,
   updated_at: frontmatterDate,
   tldr: z.string().min(1),

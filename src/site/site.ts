@@ -2,16 +2,15 @@
  * Site-wide constants and URL helpers. Every internal link goes through `href()` so the site works
  * under a sub-path (`base`) as well as at a domain root.
  */
+import { underBase } from "./base-path.ts";
+
 export const SITE_NAME = "Python, halted";
 export const SITE_DESCRIPTION =
   "Interactive Python tutorials whose examples run in your browser and show exactly how each program ended.";
 
 /** Joins the configured base with a site-relative path (no leading slash needed). */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.endsWith("/")
-    ? import.meta.env.BASE_URL
-    : `${import.meta.env.BASE_URL}/`;
-  return `${base}${path.replace(/^\//, "")}`;
+  return underBase(import.meta.env.BASE_URL, path);
 }
 
 /** Formats a frontmatter date for readers, in UTC so the build machine's zone never shifts it. */

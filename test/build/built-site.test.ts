@@ -1,12 +1,12 @@
 /**
- * Checks the built site in `dist/` (run after `astro build`): every page exists, the seed's words
+ * Checks the built site in `dist/` (run after `astro build`): every page exists, the article's words
  * and code reached the HTML unchanged, and nothing points at another origin.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { readSeed } from "../helpers/article-source.ts";
+import { readArticleSource } from "../helpers/article-source.ts";
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
@@ -44,25 +44,28 @@ const pages = [
   "playground/index.html",
 ];
 
-test("the home page, the overview, the four sections and a 404 are built", () => {
+test("the home page, the overview, every section, the playground and a 404 are built", () => {
   assert.ok(existsSync(dist), "dist/ is missing: run `astro build` first");
   for (const page of pages) assert.ok(existsSync(join(dist, page)), `${page} was not built`);
   assert.ok(existsSync(join(dist, "sitemap-index.xml")), "no sitemap");
   assert.ok(existsSync(join(dist, "images/python.png")), "no thumbnail");
 });
 
-test("every paragraph and code block of the seed appears in the built HTML", () => {
-  const seed = readSeed();
+test("every paragraph and code block of the original article appears in the built HTML", () => {
+  const article = readArticleSource();
   const all = htmlFiles(dist)
     .map((f) => visibleText(readFileSync(f, "utf8")))
     .join("\n");
-  for (const para of seed.prose) {
-    assert.ok(all.includes(para.replace(/\s+/g, " ")), `seed prose missing from the site: ${para}`);
+  for (const para of article.prose) {
+    assert.ok(
+      all.includes(para.replace(/\s+/g, " ")),
+      `article prose missing from the site: ${para}`,
+    );
   }
-  assert.equal(seed.code.length, 4);
-  for (const code of seed.code) {
+  assert.equal(article.code.length, 4);
+  for (const code of article.code) {
     // Shiki splits code into spans per token and line; the visible text keeps every character.
-    assert.ok(all.includes(code.replace(/\s+/g, " ").trim()), `seed code missing:\n${code}`);
+    assert.ok(all.includes(code.replace(/\s+/g, " ").trim()), `article code missing:\n${code}`);
   }
 });
 

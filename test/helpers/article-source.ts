@@ -1,10 +1,11 @@
 /**
- * Reads the seed article (a copy of `shared/seed/000_…txt` kept in the repo so CI has it) into
+ * Reads the article as it was written (a copy of the original text, kept in the repo so CI has it)
+ * into
  * the parts the site must reproduce: frontmatter text, prose paragraphs and code blocks.
  */
 import { readFileSync } from "node:fs";
 
-export interface SeedArticle {
+export interface ArticleSource {
   frontmatter: string;
   /** Prose paragraphs and headings, Markdown markup stripped to the words a reader sees. */
   prose: string[];
@@ -12,7 +13,7 @@ export interface SeedArticle {
   code: string[];
 }
 
-const SEED = new URL("../fixtures/seed-article.md", import.meta.url);
+const ORIGINAL = new URL("../fixtures/halt-python-script.md", import.meta.url);
 
 /** Strips inline Markdown (`code`, **bold**, heading hashes) to plain words. */
 function plain(line: string): string {
@@ -23,11 +24,12 @@ function plain(line: string): string {
     .trim();
 }
 
-/** Parses the seed file; `[TOC]` is a directive, not prose, so it is left out. */
-export function readSeed(): SeedArticle {
-  const text = readFileSync(SEED, "utf8");
+/** Parses the original text; `[TOC]` is a directive, not prose, so it is left out. */
+export function readArticleSource(): ArticleSource {
+  const text = readFileSync(ORIGINAL, "utf8");
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match?.[1] || match[2] === undefined) throw new Error("seed has no frontmatter");
+  if (!match?.[1] || match[2] === undefined)
+    throw new Error("the original article has no frontmatter");
   const body = match[2];
   const code: string[] = [];
   const withoutCode = body.replace(/```python\n([\s\S]*?)```/g, (_m, src: string) => {

@@ -5,45 +5,14 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newestCpython } from "../../src/docs/cpython.ts";
+import { newestCpython, runProcess } from "../../src/docs/cpython.ts";
 import { normalise } from "../../src/docs/normalise.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");
 const cpython = newestCpython();
-
-interface Ran {
-  stdout: string;
-  stderr: string;
-  status: number;
-}
-
-function run(
-  command: string,
-  args: string[],
-  interruptAfter: number | null,
-  signalSelf: boolean,
-): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    if (interruptAfter !== null && signalSelf)
-      setTimeout(() => child.kill("SIGINT"), interruptAfter);
-    const guard = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      clearTimeout(guard);
-      const status = code ?? (signal === "SIGINT" ? 130 : signal === "SIGKILL" ? 137 : 255);
-      resolve({ stdout, stderr, status });
-    });
-  });
-}
 
 const files = readdirSync(corpus)
   .filter((f) => f.endsWith(".py"))
@@ -63,9 +32,10 @@ void describe(
       test(file, async () => {
         const cliArgs = [join(root, "src/cli/snippet.ts"), path];
         if (interruptAfter !== null) cliArgs.push("--interrupt-after", String(interruptAfter));
+        // CPython gets SIGINT from outside, as from a terminal; the CLI presses Stop itself.
         const [theirs, ours] = await Promise.all([
-          run(cpython.python, ["-u", path], interruptAfter, true),
-          run(process.execPath, cliArgs, interruptAfter, false),
+          runProcess(cpython.python, ["-u", path], { signalAfterMs: interruptAfter }),
+          runProcess(process.execPath, cliArgs),
         ]);
         assert.equal(
           normalise(ours.stdout, path),

@@ -1,17 +1,13 @@
 /** Uncaught exceptions: CPython's traceback text, no runner frames, status 1, the halting line. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { articleBlock } from "../helpers/article-blocks.ts";
 import { FILE, run } from "../helpers/runner.ts";
 
-const SEED_CUSTOM = `class MyCustomError(Exception):
-    pass
+const CUSTOM_EXCEPTION_BLOCK = articleBlock("custom-exception.mdx").source;
 
-# raise the custom exception to stop the script
-raise MyCustomError("Something went wrong")
-`;
-
-test("the seed's custom exception: traceback of the snippet only, status 1, line 5", async () => {
-  const { result, stderr, stdout } = await run(SEED_CUSTOM);
+test("the article's custom exception: traceback of the snippet only, status 1, line 5", async () => {
+  const { result, stderr, stdout } = await run(CUSTOM_EXCEPTION_BLOCK);
   assert.equal(stdout, "");
   assert.equal(
     stderr,

@@ -1,16 +1,10 @@
 /** Exit status and halting line, as CPython and a shell would report them. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { articleBlock } from "../helpers/article-blocks.ts";
 import { run } from "../helpers/runner.ts";
 
-const SEED_SYS_EXIT = `import sys
-
-# exit the script with a status code of 0 (success)
-sys.exit(0)
-
-# exit with a non-zero status code (failure)
-sys.exit(1)
-`;
+const SYS_EXIT_BLOCK = articleBlock("sys-exit.mdx").source;
 
 test("a normal end is exit 0, cause end, no line", async () => {
   const { result, stdout } = await run('print("hi")');
@@ -23,8 +17,8 @@ test("a normal end is exit 0, cause end, no line", async () => {
   assert.equal(result.cause, "end");
 });
 
-test("the seed's sys.exit block exits 0 at its first sys.exit, line 4", async () => {
-  const { result, stderr } = await run(SEED_SYS_EXIT);
+test("the article's sys.exit block exits 0 at its first sys.exit, line 4", async () => {
+  const { result, stderr } = await run(SYS_EXIT_BLOCK);
   assert.equal(result.outcome, "exit");
   assert.equal(result.exitCode, 0);
   assert.equal(result.line, 4);

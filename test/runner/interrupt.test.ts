@@ -2,19 +2,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sendSigint } from "../../src/channels/interrupt.ts";
+import { articleBlock } from "../helpers/article-blocks.ts";
 import { FILE, interruptBuffer, run } from "../helpers/runner.ts";
 
-const SEED_KEYBOARD = `try:
-    while True:
-        # do some work here
-        pass
-except KeyboardInterrupt:
-    # stop the script gracefully on Ctrl+C
-    print("User interrupted the script")
-`;
+const KEYBOARD_INTERRUPT_BLOCK = articleBlock("keyboard-interrupt.mdx").source;
 
-test("the seed's KeyboardInterrupt block: Stop -> handled, exit 0, interrupted in the loop", async () => {
-  const { result, stdout } = await run(SEED_KEYBOARD, { interruptAfterMs: 200 });
+test("the article's KeyboardInterrupt block: Stop -> handled, exit 0, interrupted in the loop", async () => {
+  const { result, stdout } = await run(KEYBOARD_INTERRUPT_BLOCK, { interruptAfterMs: 200 });
   assert.equal(stdout, "User interrupted the script\n");
   assert.equal(result.outcome, "exit");
   assert.equal(result.exitCode, 0);

@@ -5,9 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { QUESTIONS, WAYS, compareWays, probeSource, type Way } from "../../src/docs/comparison.ts";
-import { newestCpython } from "../../src/docs/cpython.ts";
-import { parseFenceMeta } from "../../src/docs/fence-meta.ts";
-import { runCpython } from "../../src/docs/verify-blocks.ts";
+import { newestCpython, runCpython } from "../../src/docs/cpython.ts";
+import { SAFETY_STOP_MS } from "../../src/docs/verify-blocks.ts";
 
 const cpython = newestCpython();
 
@@ -33,15 +32,9 @@ test("every cell of the table agrees with CPython running the same probe", async
   assert.deepEqual(answers[0], ["1", "1", "1", "130"]);
   for (const row of rows) {
     for (const cell of row) {
-      const block = {
-        file: "comparison",
-        index: 0,
-        key: cell.id,
-        fenceLine: 0,
-        source: probeSource(cell.way, cell.question),
-        meta: { ...parseFenceMeta(undefined), stopAfterMs: cell.way.stopAfterMs ?? null },
-      };
-      const theirs = await runCpython(cpython.python, block);
+      const theirs = await runCpython(cpython.python, probeSource(cell.way, cell.question), {
+        interruptAfterMs: cell.way.stopAfterMs ?? SAFETY_STOP_MS,
+      });
       const answer = cell.question.answer({
         stdout: theirs.stdout,
         stderr: theirs.stderr,

@@ -6,26 +6,24 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadPyodide } from "pyodide";
-import { EXPECTED_FILE, blocksOf } from "../../src/docs/doc-blocks.ts";
-import { readExpected } from "../../src/docs/expected.ts";
+import { blocksOf } from "../../src/docs/doc-blocks.ts";
+import { expectedFileOf, readExpected } from "../../src/docs/expected.ts";
+import { createNodeRunner } from "../../src/docs/node-runner.ts";
 import { checkAgainstDeclaration, runBlock } from "../../src/docs/verify-blocks.ts";
-import { createInterruptBuffer } from "../../src/channels/interrupt.ts";
-import { Runner } from "../../src/runner/runner.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const file = "content/halt-python-script/sys-exit.mdx";
-const buffer = createInterruptBuffer();
-const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+const expectedFile = expectedFileOf(join(root, "content/halt-python-script"));
+const nodeRunner = createNodeRunner();
 
-test("sys.exit(0) -> sys.exit(2) in the seed block fails, naming the block and both endings", async () => {
+test("sys.exit(0) -> sys.exit(2) in the article's block fails, naming the block and both endings", async () => {
   const text = readFileSync(join(root, file), "utf8");
   const mutated = text.replace("sys.exit(0)", "sys.exit(2)");
   assert.notEqual(mutated, text);
   const [block] = blocksOf(file, mutated);
   assert.ok(block);
-  const expected = readExpected(join(root, "content/halt-python-script", EXPECTED_FILE))[block.key];
-  const problems = checkAgainstDeclaration(block, await runBlock(runner, buffer, block), expected);
+  const expected = readExpected(expectedFile)[block.key];
+  const problems = checkAgainstDeclaration(block, await runBlock(nodeRunner, block), expected);
   const all = problems.join("\n");
   assert.match(all, /content\/halt-python-script\/sys-exit\.mdx, block 1 \(line 8\)/);
   assert.match(all, /declares `exit 0` but the real run ends `exit 2`/);
@@ -35,11 +33,8 @@ test("sys.exit(0) -> sys.exit(2) in the seed block fails, naming the block and b
 test("the unmutated block passes the same check", async () => {
   const [block] = blocksOf(file, readFileSync(join(root, file), "utf8"));
   assert.ok(block);
-  const expected = readExpected(join(root, "content/halt-python-script", EXPECTED_FILE))[block.key];
-  assert.deepEqual(
-    checkAgainstDeclaration(block, await runBlock(runner, buffer, block), expected),
-    [],
-  );
+  const expected = readExpected(expectedFile)[block.key];
+  assert.deepEqual(checkAgainstDeclaration(block, await runBlock(nodeRunner, block), expected), []);
 });
 
 test("fence meta errors and a missing declaration are reported", () => {

@@ -6,24 +6,20 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { loadPyodide } from "pyodide";
 import { newestCpython } from "../../src/docs/cpython.ts";
-import { EXPECTED_FILE, allBlocks } from "../../src/docs/doc-blocks.ts";
-import { readExpected } from "../../src/docs/expected.ts";
+import { allBlocks } from "../../src/docs/doc-blocks.ts";
+import { expectedFileOf, readExpected } from "../../src/docs/expected.ts";
+import { createNodeRunner } from "../../src/docs/node-runner.ts";
 import {
   checkAgainstCpython,
   checkAgainstDeclaration,
   runBlock,
-  runCpython,
+  runBlockCpython,
 } from "../../src/docs/verify-blocks.ts";
-import { createInterruptBuffer } from "../../src/channels/interrupt.ts";
-import { Runner } from "../../src/runner/runner.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const cpython = newestCpython();
-const buffer = createInterruptBuffer();
-const runner = new Runner({ loadPyodide, interruptBuffer: buffer });
+const nodeRunner = createNodeRunner();
 const articles = allBlocks(root);
 
 test("content/ has runnable blocks to verify", () => {
@@ -32,12 +28,12 @@ test("content/ has runnable blocks to verify", () => {
 });
 
 for (const [dir, blocks] of articles) {
-  const expected = readExpected(join(dir, EXPECTED_FILE));
+  const expected = readExpected(expectedFileOf(dir));
   for (const block of blocks) {
     test(`${block.file} block ${String(block.index)}`, async () => {
       const [observed, theirs] = await Promise.all([
-        runBlock(runner, buffer, block),
-        runCpython(cpython.python, block),
+        runBlock(nodeRunner, block),
+        runBlockCpython(cpython.python, block),
       ]);
       const problems = [
         ...checkAgainstDeclaration(block, observed, expected[block.key]),

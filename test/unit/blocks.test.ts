@@ -1,40 +1,14 @@
 /** Build-time and page-side pure logic of runnable blocks. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { Element, Root } from "hast";
-import { rehypeRunnable } from "../../src/docs/rehype-runnable.ts";
-import { parseFenceMeta } from "../../src/docs/fence-meta.ts";
+import { endingOf, formatEnding, parseFenceMeta } from "../../src/docs/fence-meta.ts";
 import { describeEnding } from "../../src/runner/ending-words.ts";
 import { parseFromRunner } from "../../src/channels/validate.ts";
 import { MAX_LINES, OutputModel } from "../../src/client/output-model.ts";
 import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
 import type { RunResult } from "../../src/runner/result.ts";
 
-const pre = (lang: string, meta?: string): Element => ({
-  type: "element",
-  tagName: "pre",
-  properties: { dataLanguage: lang, ...(meta ? { "data-meta": meta } : {}) },
-  children: [],
-});
-
-test("python fences become <python-block>s numbered in order; norun and other languages stay", () => {
-  const tree: Root = {
-    type: "root",
-    children: [
-      pre("python"),
-      pre("python", "norun"),
-      pre("js"),
-      { type: "element", tagName: "div", properties: {}, children: [pre("python")] },
-    ],
-  };
-  rehypeRunnable()(tree, {});
-  const [a, b, c, d] = tree.children as Element[];
-  assert.equal(a?.tagName, "python-block");
-  assert.equal(a.properties["id"], "example-1");
-  assert.equal(a.properties["dataState"], "idle");
-  assert.equal(b?.tagName, "pre");
-  assert.equal(c?.tagName, "pre");
-  assert.equal((d?.children[0] as Element).properties["id"], "example-2");
+test("fence meta is read in one place; endings are spelled in expect= words", () => {
   assert.deepEqual(parseFenceMeta(' norun  expect="exit 3"  stop-after=20 '), {
     norun: true,
     expect: { outcome: "exit", exitCode: 3 },
@@ -47,6 +21,19 @@ test("python fences become <python-block>s numbered in order; norun and other la
     stopAfterMs: null,
     errors: [],
   });
+  const declared = parseFenceMeta('expect="exception MyCustomError"').expect;
+  assert.ok(declared);
+  assert.equal(formatEnding(declared), "exception MyCustomError");
+  const raised = {
+    outcome: "exception",
+    exitCode: 1,
+    exception: { type: "MyCustomError", message: "x" },
+    line: 5,
+    interruptedAt: null,
+    durationMs: 3,
+  } as const;
+  assert.equal(formatEnding(endingOf(raised)), formatEnding(declared));
+  assert.equal(formatEnding({ outcome: "crash" }), "crash");
 });
 
 const base = { durationMs: 5, line: null, interruptedAt: null };

@@ -2,17 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { articleSchema, sectionSchema } from "../../src/site/schema.ts";
-import { readSeed } from "../helpers/article-source.ts";
+import { readArticleSource } from "../helpers/article-source.ts";
 
-test("the seed's own frontmatter is valid", () => {
-  const data: unknown = parse(readSeed().frontmatter);
+test("the original article's own frontmatter is valid", () => {
+  const data: unknown = parse(readArticleSource().frontmatter);
   const result = articleSchema.safeParse(data);
   assert.ok(result.success, JSON.stringify(result.error?.issues));
   assert.equal(result.data.created_at.toISOString(), "2023-03-06T00:00:00.000Z");
 });
 
 test("a missing or misspelt field is rejected with its name", () => {
-  const data = parse(readSeed().frontmatter) as Record<string, unknown>;
+  const data = parse(readArticleSource().frontmatter) as Record<string, unknown>;
   const { tags, ...rest } = data;
   const result = articleSchema.safeParse({ ...rest, tag: tags });
   assert.equal(result.success, false);

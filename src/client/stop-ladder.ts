@@ -1,0 +1,73 @@
+/**
+ * The Stop ladder, as Ctrl+C works in a terminal and then some: the first Stop cancels a pending
+ * `input()` and sends SIGINT (KeyboardInterrupt, or the script's handler) through shared memory;
+ * if the program is still running after the grace period, or Stop is pressed again, the worker
+ * is terminated (status 137, like SIGKILL). Without shared memory the only rung is the kill.
+ */
+import { STOP_GRACE_MS, sendSigintReliably } from "../channels/interrupt.ts";
+import type { SharedChannels } from "./connection.ts";
+import type { Job } from "./run-queue.ts";
+
+/** What the ladder needs from the client. */
+export interface LadderHost {
+  /** The job still running, if any (SIGINT retries stop when it ends). */
+  current(): Job | null;
+  /** SIGINT is on its way; the kill follows at `deadline` unless the program ends first. */
+  sigintSent(job: Job, deadline: number): void;
+  kill(job: Job, reason: string): void;
+}
+
+/** Why Stop had to kill without trying SIGINT, for pages without shared memory. */
+export const NO_SHARED_MEMORY_REASON =
+  "this page is not cross-origin isolated (no SharedArrayBuffer: the host sends no COOP/COEP headers and no service worker could add them), so Stop could not deliver KeyboardInterrupt to the script and terminated the interpreter instead";
+
+/** One ladder per page; `press` is each click of Stop. */
+export class StopLadder {
+  readonly #shared: SharedChannels | null;
+  readonly #host: LadderHost;
+  readonly #graceMs: number;
+  #killTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(shared: SharedChannels | null, host: LadderHost, graceMs = STOP_GRACE_MS) {
+    this.#shared = shared;
+    this.#host = host;
+    this.#graceMs = graceMs;
+  }
+
+  /** Stop pressed for the running (or about to start) job. */
+  press(job: Job): void {
+    if (job.stopPressed) {
+      this.#host.kill(job, "you pressed Stop twice, so the interpreter was terminated");
+      return;
+    }
+    if (!this.#shared) {
+      this.#host.kill(job, NO_SHARED_MEMORY_REASON);
+      return;
+    }
+    job.stopPressed = true;
+    // Before the program starts, Stop waits for it: SIGINT then lands on its first line, as
+    // Ctrl+C right after launching a script would.
+    if (job.started) this.interrupt(job);
+  }
+
+  /** Sends SIGINT and arms the kill; called by `press`, or when a stopped job starts. */
+  interrupt(job: Job): void {
+    const shared = this.#shared;
+    if (!shared) return;
+    sendSigintReliably(shared.interrupt, () => this.#host.current() === job);
+    shared.stdin.cancel();
+    this.#host.sigintSent(job, performance.now() + this.#graceMs);
+    this.#killTimer = setTimeout(() => {
+      this.#host.kill(
+        job,
+        `the program ignored Stop for ${String(this.#graceMs / 1000)} s, so the interpreter was terminated`,
+      );
+    }, this.#graceMs);
+  }
+
+  /** The run ended (or was killed): no kill may follow. */
+  disarm(): void {
+    if (this.#killTimer !== null) clearTimeout(this.#killTimer);
+    this.#killTimer = null;
+  }
+}
