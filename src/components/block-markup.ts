@@ -7,7 +7,7 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import { describeEnding } from "../runner/ending-words.ts";
-import type { RunResult } from "../runner/result.ts";
+import type { TimelessResult } from "../runner/result.ts";
 
 /** A run to show under a block, as recorded by the docs checks. */
 export interface ShownRun {
@@ -15,7 +15,7 @@ export interface ShownRun {
   source: string;
   stdout: string;
   stderr: string;
-  result: RunResult;
+  result: TimelessResult;
 }
 
 /**

@@ -8,8 +8,7 @@
  * - `stop-after=500` — press Stop (SIGINT) this many milliseconds after the program starts.
  */
 
-import type { RunResult } from "../runner/result.ts";
-import type { TimelessResult } from "./expected.ts";
+import type { RunResult, TimelessResult } from "../runner/result.ts";
 
 /** A declared ending: what the verifier checks a real run against. */
 export type Expectation =

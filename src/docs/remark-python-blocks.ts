@@ -13,7 +13,7 @@ import type { Code, Parent, Root } from "mdast";
 import type {} from "mdast-util-to-hast";
 import type { VFile } from "vfile";
 import { blockElement, expectedBox } from "../components/block-markup.ts";
-import { asRun, expectedFileOf, readExpected } from "./expected.ts";
+import { expectedFileOf, readExpected } from "./expected.ts";
 import { blockId, findPythonFences, type FenceProblem } from "./python-fences.ts";
 
 /**
@@ -66,9 +66,7 @@ export function remarkPythonBlocks() {
     const expected = file.path ? readExpected(expectedFileOf(dirname(file.path))) : {};
     for (const { block, node } of blocks) {
       const record = expected[block.key];
-      const box = record
-        ? [carrier(expectedBox(asRun(record), block.meta.stopAfterMs !== null))]
-        : [];
+      const box = record ? [carrier(expectedBox(record, block.meta.stopAfterMs !== null))] : [];
       const wrapper = carrier(blockElement(blockId(block.index), []), [node, ...box]);
       tree.children[tree.children.indexOf(node)] = wrapper;
     }

@@ -5,7 +5,8 @@
  */
 import { runCpython, type ProcessRun } from "./cpython.ts";
 import type { DocBlock } from "./python-fences.ts";
-import { withoutTiming, type ExpectedRun } from "./expected.ts";
+import { withoutTiming } from "../runner/result.ts";
+import type { ExpectedRun } from "./expected.ts";
 import { endingOf, formatEnding } from "./fence-meta.ts";
 import type { NodeRunner } from "./node-runner.ts";
 import { normalise } from "./normalise.ts";

@@ -2,7 +2,7 @@
  * Words for how a run ended, for a learner: built from the runner's result value and the code
  * that ran. Parts are text or inline code; the block renders them as text nodes, never markup.
  */
-import { assertNever, type RunResult } from "./result.ts";
+import { assertNever, type TimelessResult } from "./result.ts";
 
 export type EndingPart = { code: boolean; text: string };
 
@@ -28,7 +28,7 @@ function at(source: string, line: number | null): EndingPart[] {
 
 /** Describes a result in a sentence or two. `stopPressed` says whether the reader pressed Stop. */
 export function describeEnding(
-  result: RunResult,
+  result: TimelessResult,
   source: string,
   stopPressed: boolean,
 ): EndingPart[] {

@@ -66,6 +66,20 @@ export interface CrashResult extends RunBase {
 /** The value every run ends with. Python exceptions are results, not errors. */
 export type RunResult = ExitResult | ExceptionResult | InterruptResult | KilledResult | CrashResult;
 
+/** A result without its timing (distributes over the outcomes): what a record of a run keeps. */
+export type TimelessResult = RunResult extends infer R
+  ? R extends unknown
+    ? Omit<R, "durationMs">
+    : never
+  : never;
+
+/** The result with its timing removed, for records that must not change from run to run. */
+export function withoutTiming(result: RunResult): TimelessResult {
+  const copy: Partial<RunResult> = { ...result };
+  delete copy.durationMs;
+  return copy as TimelessResult;
+}
+
 /** The two output streams a program writes to. */
 export type Stream = "stdout" | "stderr";
 
