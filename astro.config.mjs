@@ -6,7 +6,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { CODE_THEMES } from "./src/components/code-themes.ts";
 import { remarkPythonBlocks } from "./src/docs/remark-python-blocks.ts";
 import { serviceWorker } from "./src/docs/integration.ts";
-import { ISOLATION_HEADERS } from "./src/docs/isolation-headers.ts";
+import { SITE_HEADERS, WORKER_DIR } from "./src/docs/headers.ts";
 
 export default defineConfig({
   // Absolute origin for canonical URLs, Open Graph and the sitemap; set SITE_URL when deploying.
@@ -20,8 +20,16 @@ export default defineConfig({
     processor: unified({ smartypants: false, remarkPlugins: [remarkPythonBlocks] }),
     shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
-  server: { port: 4321, host: "127.0.0.1", headers: { ...ISOLATION_HEADERS } },
+  server: { port: 4321, host: "127.0.0.1", headers: { ...SITE_HEADERS } },
   devToolbar: { enabled: false },
-  // Pyodide needs a module worker; keep Vite from emitting a classic one.
-  vite: { worker: { format: "es" } },
+  vite: {
+    // Pyodide needs a module worker; keep Vite from emitting a classic one. Its script goes to its
+    // own folder, which gets the worker's own CSP (src/docs/headers.ts).
+    worker: {
+      format: "es",
+      rolldownOptions: { output: { entryFileNames: `${WORKER_DIR}[name]-[hash].js` } },
+    },
+    // Never inline a script (or asset) into the HTML: the CSP allows no inline script.
+    build: { assetsInlineLimit: 0 },
+  },
 });

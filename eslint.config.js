@@ -50,7 +50,9 @@ export default defineConfig(
       globals: {
         ...globals.serviceworker,
         __PRECACHE__: "readonly",
-        __ISOLATION_HEADERS__: "readonly",
+        __SITE_HEADERS__: "readonly",
+        __WORKER_CSP__: "readonly",
+        __WORKER_DIR__: "readonly",
       },
       parserOptions: { projectService: false, project: null },
     },

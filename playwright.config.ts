@@ -5,7 +5,8 @@
  * - `headers`: `astro preview` (the `npm start` server), which sends COOP/COEP: every test.
  * - `plain`: a bare static server with no special headers: the service worker must provide
  *   cross-origin isolation, and every runnable-block test must still pass; plus offline.
- * - `no-sw`: the bare server with service workers blocked: the honest degraded mode.
+ * - `no-sw`: the bare server with service workers blocked: the honest degraded mode, which keeps
+ *   every sandbox guarantee that does not need shared memory.
  * - `subpath`: a build with `BASE_PATH=/repo/`, served under `/repo/` with the headers.
  */
 import { defineConfig } from "@playwright/test";
@@ -37,18 +38,19 @@ export default defineConfig({
     },
     {
       name: "plain",
-      testMatch: ["runnable.spec.ts", "offline.spec.ts"],
+      testMatch: ["runnable.spec.ts", "offline.spec.ts", "sandbox.spec.ts", "headers.spec.ts"],
       use: { browserName: "chromium", baseURL: "http://localhost:4322" },
     },
     {
       name: "no-sw",
-      testMatch: ["degraded.spec.ts"],
+      testMatch: ["degraded.spec.ts", "sandbox.spec.ts"],
       use: { browserName: "chromium", baseURL: "http://localhost:4322", serviceWorkers: "block" },
     },
     {
       name: "subpath",
-      testMatch: ["subpath.spec.ts"],
-      use: { browserName: "chromium", baseURL: "http://localhost:4323" },
+      testMatch: ["subpath.spec.ts", "headers.spec.ts"],
+      // Relative paths (`visit(page, "playground/")`) resolve under the sub-path.
+      use: { browserName: "chromium", baseURL: "http://localhost:4323/repo/" },
     },
   ],
   webServer: [

@@ -52,3 +52,10 @@ export async function runToEnd(block: Locator): Promise<Locator> {
   await expect(block).toHaveAttribute("data-state", "done", { timeout: 30_000 });
   return ending(block);
 }
+
+/** Replaces the block's code as a reader pasting it would (no auto-indent, no key events). */
+export async function setCode(page: Page, block: Locator, source: string): Promise<void> {
+  await block.getByRole("textbox", { name: /editable code/ }).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(source);
+}

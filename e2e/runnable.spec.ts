@@ -94,14 +94,13 @@ test("an unhandled loop + Stop is an interrupt with status 130", async ({ page, 
   expect(problems).toEqual([]);
 });
 
-test("time.sleep(30) + Stop ends within a second", async ({ page, problems }) => {
+test("time.sleep(30) + Stop ends as an interrupt, not a kill", async ({ page, problems }) => {
   const block = await playground(page, "import time\nprint('sleeping')\ntime.sleep(30)\n");
   await startRun(block);
   await expect(log(block)).toContainText("sleeping");
-  const t0 = Date.now();
   await stopButton(block).click();
+  // How fast it ends is the bench's to measure (interruptSleepMs); here: it ends, interrupted.
   await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt");
-  expect(Date.now() - t0).toBeLessThan(1000);
   expect(problems).toEqual([]);
 });
 

@@ -8,6 +8,7 @@
  * Stop ladder, the CLI's clock and the docs' interrupter; the core end (`interruptReceiver`) is
  * handed to the runner core, which knows it only as an `InterruptLine`.
  */
+import { Atom } from "./atomics.ts";
 import type { InterruptLine } from "../runner/runner.ts";
 
 /** The signal number Pyodide expects in the buffer. */
@@ -29,13 +30,13 @@ export function createInterruptBuffer(): Int32Array {
 
 /** How many SIGINTs reached the program's handler so far. */
 function deliveredCount(buffer: Int32Array): number {
-  return buffer.length > 1 ? Atomics.load(buffer, DELIVERED) : 0;
+  return buffer.length > 1 ? Atom.load(buffer, DELIVERED) : 0;
 }
 
 /** Requests SIGINT and wakes a sleeping interpreter. Safe to call from any thread. */
 export function sendSigint(buffer: Int32Array): void {
-  Atomics.store(buffer, SIGNAL, SIGINT);
-  Atomics.notify(buffer, SIGNAL);
+  Atom.store(buffer, SIGNAL, SIGINT);
+  Atom.notify(buffer, SIGNAL);
 }
 
 /**
@@ -55,7 +56,7 @@ export function sendSigintReliably(
   sendSigint(buffer);
   const retry = (): void => {
     if (!stillRunning() || deliveredCount(buffer) !== before) return;
-    if (Atomics.load(buffer, SIGNAL) === 0) {
+    if (Atom.load(buffer, SIGNAL) === 0) {
       onRewrite?.();
       sendSigint(buffer);
     }
@@ -66,21 +67,21 @@ export function sendSigintReliably(
 
 /** Forgets a pending interrupt, e.g. a Stop that arrived after the run had already ended. */
 export function clearInterrupt(buffer: Int32Array): void {
-  Atomics.store(buffer, SIGNAL, 0);
+  Atom.store(buffer, SIGNAL, 0);
 }
 
 /** The core's end of the channel, for the thread that runs Python (allowed to block). */
 export function interruptReceiver(buffer: Int32Array): InterruptLine {
   return {
     buffer,
-    pending: () => Atomics.load(buffer, SIGNAL) !== 0,
+    pending: () => Atom.load(buffer, SIGNAL) !== 0,
     wait(ms) {
-      if (Atomics.load(buffer, SIGNAL) !== 0) return true;
-      const outcome = Atomics.wait(buffer, SIGNAL, 0, Math.max(0, ms));
-      return outcome !== "timed-out" || Atomics.load(buffer, SIGNAL) !== 0;
+      if (Atom.load(buffer, SIGNAL) !== 0) return true;
+      const outcome = Atom.wait(buffer, SIGNAL, 0, Math.max(0, ms));
+      return outcome !== "timed-out" || Atom.load(buffer, SIGNAL) !== 0;
     },
     delivered() {
-      if (buffer.length > 1) Atomics.add(buffer, DELIVERED, 1);
+      if (buffer.length > 1) Atom.add(buffer, DELIVERED, 1);
     },
     clear() {
       clearInterrupt(buffer);

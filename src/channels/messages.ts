@@ -25,13 +25,27 @@ export interface WorkerInit {
   } | null;
   /** URL of the self-hosted Pyodide folder, ending in `/`. */
   indexURL: string;
+  /** What the page fetched and compiled once, so no worker fetches or compiles it again. */
+  assets: RuntimeAssets;
 }
 
-/** Controller -> core host. */
-export type ToRunner =
-  | { type: "run"; runId: number; request: RunRequest }
-  /** Pre-boot an interpreter so the next run starts at once. */
-  | { type: "warm-up" };
+/**
+ * Pyodide's heavy files, loaded once per page and handed to every worker: the compiled wasm
+ * module, the build-time memory snapshot (decompressed), the standard library zip and the lock
+ * file. Any of them may be null (the page could not load it); the worker then fetches that one.
+ */
+export interface RuntimeAssets {
+  wasm: WebAssembly.Module | null;
+  snapshot: Uint8Array | null;
+  stdlib: ArrayBuffer | null;
+  lockfile: string | null;
+}
+
+/**
+ * Controller -> core host. A browser worker boots as soon as it is initialised and runs exactly
+ * one program; the CLI's thread likewise. Nothing else is ever asked of it.
+ */
+export type ToRunner = { type: "run"; runId: number; request: RunRequest };
 
 /** Core host -> controller. */
 export type FromRunner =

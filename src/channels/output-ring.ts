@@ -8,6 +8,7 @@
  * `[stream, length high, length low, ...UTF-16 code units]`. When the page falls behind and the
  * ring is full, new text is dropped and counted, and the page says how much was lost.
  */
+import { Atom } from "./atomics.ts";
 import type { Stream } from "../runner/result.ts";
 
 const USED = 0;
@@ -43,8 +44,8 @@ export class OutputRingWriter {
     for (let start = 0; start < text.length; start += max) {
       const part = text.slice(start, start + max);
       const need = part.length + RECORD_HEADER;
-      if (need > cap - Atomics.load(this.#header, USED)) {
-        Atomics.add(this.#header, DROPPED, part.length);
+      if (need > cap - Atom.load(this.#header, USED)) {
+        Atom.add(this.#header, DROPPED, part.length);
         continue;
       }
       let w = this.#write;
@@ -57,7 +58,7 @@ export class OutputRingWriter {
       put(part.length % 0x10000);
       for (let i = 0; i < part.length; i += 1) put(part.charCodeAt(i));
       this.#write = w;
-      Atomics.add(this.#header, USED, need);
+      Atom.add(this.#header, USED, need);
     }
   }
 }
@@ -75,17 +76,23 @@ export class OutputRingReader {
   readonly #data: Uint16Array;
   readonly #decoder = new TextDecoder("utf-16le");
   #read = 0;
+  #corrupt = false;
 
   constructor(buffer: SharedArrayBuffer) {
     this.#header = new Int32Array(buffer, 0, 2);
     this.#data = new Uint16Array(buffer, HEADER);
   }
 
-  /** Takes everything written so far. */
+  /**
+   * Takes everything written so far. The worker's side is not trusted: a header or record that
+   * cannot be right (a count beyond the ring, an unknown stream, a length past what was written)
+   * ends the drain, and everything pending is dropped and counted instead of being read.
+   */
   drain(): Drained {
     const cap = this.#data.length;
-    const used = Atomics.load(this.#header, USED);
+    const used = Atom.load(this.#header, USED);
     const chunks: Drained["chunks"] = [];
+    if (this.#corrupt || used < 0 || used > cap) return this.#discard(used, chunks);
     let consumed = 0;
     let r = this.#read;
     const take = (): number => {
@@ -94,8 +101,11 @@ export class OutputRingReader {
       return unit;
     };
     while (consumed < used) {
-      const stream: Stream = take() === 1 ? "stdout" : "stderr";
+      const code = take();
       const length = take() * 0x10000 + take();
+      if ((code !== 1 && code !== 2) || length > used - consumed - RECORD_HEADER)
+        return this.#discard(used, chunks);
+      const stream: Stream = code === 1 ? "stdout" : "stderr";
       // Copy out of shared memory (TextDecoder refuses shared views), at most two pieces.
       const first = this.#data.slice(r, Math.min(cap, r + length));
       const rest = first.length < length ? this.#data.slice(0, length - first.length) : null;
@@ -107,7 +117,23 @@ export class OutputRingReader {
       consumed += length + RECORD_HEADER;
     }
     this.#read = r;
-    if (consumed) Atomics.sub(this.#header, USED, consumed);
-    return { chunks, dropped: Atomics.exchange(this.#header, DROPPED, 0) };
+    if (consumed) Atom.sub(this.#header, USED, consumed);
+    return { chunks, dropped: this.#takeDropped() };
+  }
+
+  #takeDropped(): number {
+    const dropped = Atom.exchange(this.#header, DROPPED, 0);
+    return dropped > 0 ? dropped : 0;
+  }
+
+  /**
+   * A corrupt ring: nothing more is read from it (the two ends no longer agree where records
+   * start), and what was pending, now and later, counts as dropped.
+   */
+  #discard(used: number, chunks: Drained["chunks"]): Drained {
+    this.#corrupt = true;
+    Atom.store(this.#header, USED, 0);
+    const lost = used > 0 && used <= this.#data.length ? used : this.#data.length;
+    return { chunks, dropped: this.#takeDropped() + lost };
   }
 }

@@ -3,6 +3,7 @@
  * until the page writes a line into it (or cancels, on Stop). Both ends live here so the layout
  * of the buffer is defined once. No DOM; the worker side blocks with `Atomics.wait`.
  */
+import { Atom } from "./atomics.ts";
 
 const STATE = 0;
 const LENGTH = 1;
@@ -34,15 +35,15 @@ export class StdinWriter {
   send(line: string): void {
     const bytes = new TextEncoder().encode(`${line}\n`).subarray(0, STDIN_CAPACITY);
     this.#data.set(bytes);
-    Atomics.store(this.#header, LENGTH, bytes.length);
-    Atomics.store(this.#header, STATE, READY);
-    Atomics.notify(this.#header, STATE);
+    Atom.store(this.#header, LENGTH, bytes.length);
+    Atom.store(this.#header, STATE, READY);
+    Atom.notify(this.#header, STATE);
   }
 
   /** Wakes a waiting reader with nothing (Stop); the runner then raises KeyboardInterrupt. */
   cancel(): void {
-    Atomics.store(this.#header, STATE, CANCELLED);
-    Atomics.notify(this.#header, STATE);
+    Atom.store(this.#header, STATE, CANCELLED);
+    Atom.notify(this.#header, STATE);
   }
 }
 
@@ -63,21 +64,21 @@ export class StdinReader {
   /** Forgets anything left from an earlier run. */
   reset(): void {
     this.#pending = new Uint8Array(0);
-    Atomics.store(this.#header, STATE, IDLE);
+    Atom.store(this.#header, STATE, IDLE);
   }
 
   /** Fills `buffer`; blocks until the page answers. Returns 0 when cancelled (EOF to Python). */
   read(buffer: Uint8Array): number {
     if (this.#pending.length === 0) {
-      Atomics.store(this.#header, STATE, REQUESTED);
+      Atom.store(this.#header, STATE, REQUESTED);
       this.#request();
-      while (Atomics.load(this.#header, STATE) === REQUESTED) {
-        Atomics.wait(this.#header, STATE, REQUESTED);
+      while (Atom.load(this.#header, STATE) === REQUESTED) {
+        Atom.wait(this.#header, STATE, REQUESTED);
       }
-      const state = Atomics.load(this.#header, STATE);
-      Atomics.store(this.#header, STATE, IDLE);
+      const state = Atom.load(this.#header, STATE);
+      Atom.store(this.#header, STATE, IDLE);
       if (state !== READY) return 0;
-      this.#pending = this.#data.slice(0, Atomics.load(this.#header, LENGTH));
+      this.#pending = this.#data.slice(0, Atom.load(this.#header, LENGTH));
     }
     const n = Math.min(buffer.length, this.#pending.length);
     buffer.set(this.#pending.subarray(0, n));

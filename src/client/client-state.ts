@@ -53,7 +53,7 @@ export const TRANSITIONS: Readonly<
   running: { "input-requested": "awaiting-input", "sigint-sent": "stopping", ...RUN_ENDINGS },
   "awaiting-input": { "input-sent": "running", "sigint-sent": "stopping", ...RUN_ENDINGS },
   stopping: RUN_ENDINGS,
-  restarting: { spawn: "booting" },
+  restarting: { spawn: "booting", ready: "idle" },
   failed: { spawn: "booting", booting: "booting", started: "running", ready: "idle" },
 };
 

@@ -1,10 +1,11 @@
 /**
- * The page's connection to its runner worker: starts the module worker, hands it the private
- * port and the shared memory, validates every message that comes back, and terminates it. One
- * connection lives as long as one worker; a kill ends it and the client opens a new one.
+ * The page's connection to one runner worker — one run's process: starts the module worker,
+ * hands it the private port, its own shared memory and the page's runtime assets, validates every
+ * message that comes back, and terminates it. Nothing of one connection is shared with the next,
+ * so no run can reach another's output, input or interrupt buffer.
  */
 import { createInterruptBuffer } from "../channels/interrupt.ts";
-import type { FromRunner, ToRunner, WorkerInit } from "../channels/messages.ts";
+import type { FromRunner, RuntimeAssets, ToRunner, WorkerInit } from "../channels/messages.ts";
 import { OutputRingReader, createOutputRing } from "../channels/output-ring.ts";
 import { StdinWriter, createStdinBuffer } from "../channels/stdin.ts";
 import { parseFromRunner } from "../channels/validate.ts";
@@ -17,7 +18,7 @@ export interface SharedChannels {
   outputBuffer: SharedArrayBuffer;
 }
 
-/** Creates the page's channels; they outlive each worker, so Stop works across respawns. */
+/** Fresh channels for one worker. */
 export function createSharedChannels(): SharedChannels {
   const stdinBuffer = createStdinBuffer();
   return {
@@ -30,43 +31,71 @@ export function createSharedChannels(): SharedChannels {
 
 /** What the connection tells its owner. */
 export interface ConnectionEvents {
-  message(message: FromRunner): void;
-  died(reason: string): void;
+  message(connection: Connection, message: FromRunner): void;
+  /** A message that is not a well-formed `FromRunner` (never acted on). */
+  invalid(connection: Connection, what: string): void;
+  died(connection: Connection, reason: string): void;
+}
+
+/** Names a rejected message for the reader, in a few words and never its (untrusted) content. */
+function describeInvalid(data: unknown): string {
+  const type = typeof data === "object" && data !== null ? (data as { type?: unknown }).type : null;
+  return typeof type === "string" && type.length <= 20
+    ? `the runner sent a malformed "${type}" message`
+    : "the runner sent a malformed message";
 }
 
 /** One live worker. */
 export class Connection {
   readonly #worker: Worker;
   readonly #port: MessagePort;
-  /** The page's end of the output ring, or null without shared memory (output comes as messages). */
+  /** This worker's shared memory, or null without it (output then comes as messages). */
+  readonly shared: SharedChannels | null;
+  /** The page's end of the output ring, or null without shared memory. */
   readonly ring: OutputRingReader | null;
+  /** The worker has booted Python and is waiting for its program. */
+  ready = false;
   #open = true;
 
   /**
    * `createWorker` must contain the literal `new Worker(new URL(...), { type: "module" })` so the
    * bundler emits the worker as a module worker (Pyodide needs one).
    */
+  readonly #init: Omit<WorkerInit, "assets">;
+
+  /**
+   * Starts the worker; it boots once `init` hands it the assets. `createWorker` must contain the
+   * literal `new Worker(new URL(...), { type: "module" })` so the bundler emits a module worker.
+   */
   constructor(
     createWorker: () => Worker,
     indexURL: string,
-    shared: SharedChannels | null,
+    sharedMemory: boolean,
     events: ConnectionEvents,
   ) {
+    const shared = sharedMemory ? createSharedChannels() : null;
+    this.shared = shared;
     const worker = createWorker();
     const channel = new MessageChannel();
     // Only the private port is listened to: anything a program posts to the worker's global
     // scope (js.postMessage) arrives at worker.onmessage, which stays unset.
     channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      if (!this.#open) return;
       const message = parseFromRunner(event.data);
-      if (message && this.#open) events.message(message);
+      if (!message) {
+        events.invalid(this, describeInvalid(event.data));
+        return;
+      }
+      if (message.type === "ready") this.ready = true;
+      events.message(this, message);
     };
     worker.onerror = (event) => {
       event.preventDefault();
       if (this.#open)
-        events.died(`the runner stopped unexpectedly (${event.message || "worker error"})`);
+        events.died(this, `the runner stopped unexpectedly (${event.message || "worker error"})`);
     };
     this.ring = shared ? new OutputRingReader(shared.outputBuffer) : null;
-    const init: WorkerInit = {
+    this.#init = {
       type: "init",
       port: channel.port2,
       shared: shared
@@ -78,9 +107,13 @@ export class Connection {
         : null,
       indexURL,
     };
-    worker.postMessage(init, [channel.port2]);
     this.#worker = worker;
     this.#port = channel.port1;
+  }
+
+  /** Hands the worker its port, channels and the page's assets: it boots Python now. */
+  init(assets: RuntimeAssets): void {
+    if (this.#open) this.#worker.postMessage({ ...this.#init, assets }, [this.#init.port]);
   }
 
   post(message: ToRunner): void {

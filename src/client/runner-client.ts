@@ -1,9 +1,10 @@
 /**
- * The page's one runner controller: joins the connection to the worker, the run queue, the Stop
- * ladder and the state table. Blocks talk to it through `run()`; nothing else touches the worker.
- * No DOM: the page learns the state and the boot kind through `onstate` / `onboot`.
+ * The page's runner controller: one fresh worker per run, as one process per `python3 snippet.py`.
+ * A spare worker boots in the background (from the page's runtime assets, so it neither fetches
+ * nor compiles Pyodide again); Run hands the program to it and the next spare starts booting; the
+ * run's worker is terminated when the run ends. Joins the run queue, the Stop ladder and the state
+ * table. No DOM: the page learns the state and the boot kind through `onstate` / `onboot`.
  */
-import { clearInterrupt } from "../channels/interrupt.ts";
 import type { FromRunner } from "../channels/messages.ts";
 import {
   assertNever,
@@ -13,8 +14,9 @@ import {
   type RunnerError,
 } from "../runner/result.ts";
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
-import { Connection, createSharedChannels, type SharedChannels } from "./connection.ts";
+import type { Connection } from "./connection.ts";
 import { RunQueue, type Job, type RunListener } from "./run-queue.ts";
+import { SpareWorker } from "./spare-worker.ts";
 import { StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunListener };
@@ -27,15 +29,12 @@ export interface RunHandle {
 
 export class RunnerClient {
   #state: ClientState = "idle";
-  #connection: Connection | null = null;
-  #ready = false;
-  /** Shared memory for SIGINT, stdin and output; null when the page cannot share memory. */
-  readonly #shared: SharedChannels | null;
+  /** The worker running the current job's program, or null between runs. */
+  #active: Connection | null = null;
+  readonly #spare: SpareWorker;
   readonly #queue = new RunQueue();
   readonly #ladder: StopLadder;
   #frame: number | null = null;
-  readonly #indexURL: string;
-  readonly #createWorker: () => Worker;
   /** Hears every state change (the page shows it as `data-runner-state`). */
   onstate: ((state: ClientState) => void) | null = null;
   /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
@@ -43,17 +42,26 @@ export class RunnerClient {
 
   /** `createWorker`: see `Connection`. `sharedMemory`: the page may use SharedArrayBuffer. */
   constructor(indexURL: string, createWorker: () => Worker, sharedMemory: boolean) {
-    this.#indexURL = indexURL;
-    this.#createWorker = createWorker;
-    this.#shared = sharedMemory ? createSharedChannels() : null;
-    this.#ladder = new StopLadder(this.#shared, {
+    this.#spare = new SpareWorker(createWorker, indexURL, sharedMemory, {
+      message: (connection, message) => {
+        this.#receive(connection, message);
+      },
+      invalid: (connection, what) => {
+        this.#died(connection, { code: "internal", message: `${what}, so the run was ended` });
+      },
+      died: (connection, reason) => {
+        this.#died(connection, { code: "worker-died", message: reason });
+      },
+    });
+    this.#ladder = new StopLadder(sharedMemory, {
       current: () => this.#queue.current,
+      channels: () => this.#active?.shared ?? null,
       sigintSent: (job, deadline) => {
         this.#fire("sigint-sent");
         job.listener.stopping(deadline);
       },
       kill: (job, reason) => {
-        this.#kill(job, reason);
+        this.#end(job, killedResult(reason, job.started ? performance.now() - job.startedAt : 0));
       },
     });
   }
@@ -71,66 +79,66 @@ export class RunnerClient {
 
   /** Starts loading Python in the background (idle prefetch); harmless to call again. */
   prefetch(): void {
-    if (!this.#connection) this.#spawn();
+    if (this.#spare.ensure() && !this.#queue.current) this.#fire("spawn");
   }
 
-  /** Queues a run; it starts when the runner is free and loaded. */
+  /** Queues a run; it starts when the runner is free. */
   run(request: RunRequest, listener: RunListener): RunHandle {
     const job = this.#queue.add(request, listener);
     this.#pump();
     return {
       stop: () => {
-        this.#stop(job);
+        if (this.#queue.cancel(job)) {
+          job.listener.failed({ code: "internal", message: "Cancelled before it started." });
+        } else if (this.#queue.current === job) {
+          this.#ladder.press(job);
+        }
       },
       sendInput: (line) => {
         if (this.#queue.current === job && this.#state === "awaiting-input") {
           this.#fire("input-sent");
-          this.#shared?.stdin.send(line);
+          this.#active?.shared?.stdin.send(line);
         }
       },
     };
-  }
-
-  #spawn(): void {
-    this.#ready = false;
-    this.#connection = new Connection(this.#createWorker, this.#indexURL, this.#shared, {
-      message: (message) => {
-        this.#receive(message);
-      },
-      died: (reason) => {
-        this.#terminate();
-        this.#failCurrent({ code: "worker-died", message: reason });
-      },
-    });
-    this.#fire("spawn");
-    this.#connection.post({ type: "warm-up" });
   }
 
   #pump(): void {
     if (this.#queue.current) return;
     const job = this.#queue.next();
     if (!job) return;
-    if (!this.#connection) this.#spawn();
-    if (this.#shared) clearInterrupt(this.#shared.interrupt);
-    this.#connection?.ring?.drain();
-    if (!this.#ready) job.listener.loading();
-    this.#connection?.post({ type: "run", runId: job.id, request: job.request });
+    const connection = this.#spare.take();
+    this.#active = connection;
+    if (!connection.ready) {
+      this.#fire("spawn");
+      job.listener.loading();
+    }
+    connection.post({ type: "run", runId: job.id, request: job.request });
+    // The next run's worker boots while this one runs.
+    this.#spare.ensure();
   }
 
-  #receive(message: FromRunner): void {
+  #receive(connection: Connection, message: FromRunner): void {
+    if (connection !== this.#active) {
+      // The spare: only its readiness and its failure matter until it takes a run.
+      if (message.type === "ready") {
+        if (message.boot) this.onboot?.(message.boot);
+        if (!this.#queue.current) this.#fire("ready");
+      } else if (message.type === "error") {
+        this.#died(connection, message.error);
+      }
+      return;
+    }
     const job = this.#queue.current;
+    if (!job) return;
     switch (message.type) {
       case "booting":
-        this.#fire("booting");
         break;
       case "ready":
-        this.#ready = true;
         if (message.boot) this.onboot?.(message.boot);
-        if (!job) this.#fire("ready");
         break;
       case "started":
-        if (job?.id !== message.runId) return;
-        this.#ready = true;
+        if (message.runId !== job.id) return;
         job.started = true;
         job.startedAt = performance.now();
         this.#fire("started");
@@ -140,29 +148,29 @@ export class RunnerClient {
         break;
       case "output":
         // Only without shared memory does output come as messages (otherwise it is in the ring).
-        if (job?.id !== message.runId || this.#connection?.ring) return;
+        if (message.runId !== job.id || connection.ring) return;
         job.listener.output({
           chunks: [{ stream: message.stream, text: message.text }],
           dropped: 0,
         });
         break;
       case "input-request":
-        if (job?.id !== message.runId) return;
+        if (message.runId !== job.id) return;
         this.#drain(job);
         if (job.stopPressed) {
-          this.#shared?.stdin.cancel();
+          connection.shared?.stdin.cancel();
           return;
         }
         this.#fire("input-requested");
         job.listener.inputRequested();
         break;
       case "result":
-        if (job?.id !== message.runId) return;
-        this.#finish(job, message.result);
+        if (message.runId !== job.id) return;
+        this.#end(job, message.result);
         break;
       case "error":
-        if (message.runId !== null && job?.id !== message.runId) return;
-        this.#failCurrent(message.error);
+        if (message.runId !== null && message.runId !== job.id) return;
+        this.#fail(job, message.error);
         break;
       default:
         assertNever(message);
@@ -185,57 +193,44 @@ export class RunnerClient {
   }
 
   #drain(job: Job): void {
-    const drained = this.#connection?.ring?.drain();
+    const drained = this.#active?.ring?.drain();
     if (drained && (drained.chunks.length || drained.dropped)) job.listener.output(drained);
   }
 
-  #finish(job: Job, result: RunResult): void {
+  /** The run is over (its result, or a kill): its worker goes, the next job may start. */
+  #end(job: Job, result: RunResult): void {
+    if (this.#queue.current !== job) return;
     this.#drain(job);
     this.#ladder.disarm();
+    this.#active?.terminate();
+    this.#active = null;
     this.#queue.current = null;
-    if (this.#shared) clearInterrupt(this.#shared.interrupt);
-    this.#fire("ended");
+    this.#fire(result.outcome === "killed" ? "killed" : "ended");
     job.listener.ended(result, job.stopPressed);
+    this.#fire(this.#spare.current?.ready ? "ready" : "spawn");
     this.#pump();
   }
 
-  #stop(job: Job): void {
-    if (this.#queue.cancel(job)) {
-      job.listener.failed({ code: "internal", message: "Cancelled before it started." });
-      return;
-    }
-    if (this.#queue.current === job) this.#ladder.press(job);
-  }
-
-  #kill(job: Job, reason: string): void {
+  #fail(job: Job, error: RunnerError): void {
     if (this.#queue.current !== job) return;
     this.#ladder.disarm();
-    this.#drain(job);
-    this.#terminate();
-    this.#queue.current = null;
-    this.#fire("killed");
-    job.listener.ended(
-      killedResult(reason, job.started ? performance.now() - job.startedAt : 0),
-      true,
-    );
-    this.#spawn();
-    this.#pump();
-  }
-
-  #terminate(): void {
-    this.#connection?.terminate();
-    this.#connection = null;
-    this.#ready = false;
-    if (this.#shared) clearInterrupt(this.#shared.interrupt);
-  }
-
-  #failCurrent(error: RunnerError): void {
-    this.#ladder.disarm();
-    const job = this.#queue.current;
+    this.#active?.terminate();
+    this.#active = null;
     this.#queue.current = null;
     this.#fire("failed");
-    job?.listener.failed(error);
+    job.listener.failed(error);
     // Queued runs would fail the same way: each is told, and the reader's next Run retries.
     for (const queued of this.#queue.drop()) queued.listener.failed(error);
+  }
+
+  #died(connection: Connection, error: RunnerError): void {
+    connection.terminate();
+    if (this.#spare.forget(connection)) {
+      // A spare that cannot boot: the next Run makes a new one (and says so if it fails too).
+      if (!this.#queue.current) this.#fire("failed");
+      return;
+    }
+    const job = this.#queue.current;
+    if (connection === this.#active && job) this.#fail(job, error);
   }
 }

@@ -12,6 +12,8 @@ import type { Job } from "./run-queue.ts";
 export interface LadderHost {
   /** The job still running, if any (SIGINT retries stop when it ends). */
   current(): Job | null;
+  /** The running worker's channels (null without shared memory). */
+  channels(): SharedChannels | null;
   /** SIGINT is on its way; the kill follows at `deadline` unless the program ends first. */
   sigintSent(job: Job, deadline: number): void;
   kill(job: Job, reason: string): void;
@@ -23,13 +25,13 @@ export const NO_SHARED_MEMORY_REASON =
 
 /** One ladder per page; `press` is each click of Stop. */
 export class StopLadder {
-  readonly #shared: SharedChannels | null;
+  readonly #sharedMemory: boolean;
   readonly #host: LadderHost;
   readonly #graceMs: number;
   #killTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(shared: SharedChannels | null, host: LadderHost, graceMs = STOP_GRACE_MS) {
-    this.#shared = shared;
+  constructor(sharedMemory: boolean, host: LadderHost, graceMs = STOP_GRACE_MS) {
+    this.#sharedMemory = sharedMemory;
     this.#host = host;
     this.#graceMs = graceMs;
   }
@@ -40,7 +42,7 @@ export class StopLadder {
       this.#host.kill(job, "you pressed Stop twice, so the interpreter was terminated");
       return;
     }
-    if (!this.#shared) {
+    if (!this.#sharedMemory) {
       this.#host.kill(job, NO_SHARED_MEMORY_REASON);
       return;
     }
@@ -52,7 +54,7 @@ export class StopLadder {
 
   /** Sends SIGINT and arms the kill; called by `press`, or when a stopped job starts. */
   interrupt(job: Job): void {
-    const shared = this.#shared;
+    const shared = this.#host.channels();
     if (!shared) return;
     sendSigintReliably(shared.interrupt, () => this.#host.current() === job);
     shared.stdin.cancel();

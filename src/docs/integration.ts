@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { withTrailingSlash } from "../site/base-path.ts";
-import { ISOLATION_HEADERS } from "./isolation-headers.ts";
+import { SITE_HEADERS, WORKER_CSP, WORKER_DIR } from "./headers.ts";
 import { writeBuildSnapshot } from "./snapshot.ts";
 
 function files(dir: string): string[] {
@@ -23,7 +23,10 @@ function files(dir: string): string[] {
 export function headersFile(base: string): string {
   return [
     `${base}*`,
-    ...Object.entries(ISOLATION_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+    ...Object.entries(SITE_HEADERS).map(([name, value]) => `  ${name}: ${value}`),
+    // Hosts combine the two policies of a worker script: it gets the stricter of both.
+    `${base}${WORKER_DIR}*`,
+    `  Content-Security-Policy: ${WORKER_CSP}`,
     `${base}_astro/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
     `${base}pyodide/*`,
@@ -67,7 +70,9 @@ export function serviceWorker(): AstroIntegration {
           template
             .replace("__VERSION__", hash.digest("hex").slice(0, 16))
             .replace("__PRECACHE__", JSON.stringify(precache))
-            .replace("__ISOLATION_HEADERS__", JSON.stringify(ISOLATION_HEADERS)),
+            .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
+            .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
+            .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR)),
         );
         writeFileSync(join(out, "_headers"), headersFile(base));
       },

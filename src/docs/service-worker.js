@@ -1,7 +1,8 @@
 // The site's service worker: one small file with two jobs.
 //
-// 1. Cross-origin isolation on hosts that cannot send headers: every same-origin response it
-//    serves gets COOP/COEP/CORP headers, so the page can use SharedArrayBuffer (Stop, input()).
+// 1. The site's headers on hosts that cannot send them: every same-origin response it serves
+//    gets COOP/COEP/CORP (so the page can use SharedArrayBuffer: Stop, input()), the CSP and the
+//    other security headers of src/docs/headers.ts.
 // 2. Offline and fast repeat visits: the build's files are cached under this deploy's version;
 //    a new deploy gets a new version, and activation deletes every older cache, so versions never
 //    mix. Pages are network-first (fresh when online), everything else cache-first.
@@ -9,7 +10,9 @@
 // The build copies this file to <base>sw.js with the version and the precache list filled in.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
-const ISOLATION_HEADERS = __ISOLATION_HEADERS__;
+const SITE_HEADERS = __SITE_HEADERS__;
+const WORKER_CSP = __WORKER_CSP__;
+const WORKER_DIR = __WORKER_DIR__;
 const CACHE = `python-halted-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 
@@ -42,11 +45,16 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** The response with the isolation headers added (opaque and error responses pass through). */
-function withIsolationHeaders(response) {
+/**
+ * The response with the site's headers added (`src/docs/headers.ts`: isolation, CSP, …; the
+ * runner worker's script gets its own CSP). Opaque and error responses pass through.
+ */
+function withSiteHeaders(request, response) {
   if (!response || response.status === 0 || response.type === "opaque") return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(SITE_HEADERS)) headers.set(name, value);
+  const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
+  if (path.startsWith(WORKER_DIR)) headers.set("Content-Security-Policy", WORKER_CSP);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,
@@ -84,5 +92,5 @@ self.addEventListener("fetch", (event) => {
     request.mode === "navigate" || request.destination === "document"
       ? networkFirst(request)
       : cacheFirst(request);
-  event.respondWith(pending.then(withIsolationHeaders));
+  event.respondWith(pending.then((response) => withSiteHeaders(request, response)));
 });

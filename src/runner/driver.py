@@ -87,18 +87,29 @@ def trim_exception(exc, hidden):
             todo.extend(e.exceptions)
 
 
+MAX_MESSAGE = 10_000
+"""The longest exception message a report carries (the traceback on stderr keeps it all)."""
+
+
 def describe_exception(exc):
     """Type as the traceback printer names it (module-qualified unless builtins or __main__), and
     message: a SyntaxError's bare `msg`, else `str(exc)`, else CPython's placeholder."""
     cls = type(exc)
-    name = cls.__qualname__
-    if cls.__module__ not in ("builtins", "__main__"):
-        name = cls.__module__ + "." + name
+    name, module = cls.__qualname__, cls.__module__
+    if module not in ("builtins", "__main__"):
+        name = (module if isinstance(module, str) else "<unknown>") + "." + name
     try:
         message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
+        message = message if isinstance(message, str) else str(message)
     except BaseException:
         message = "<exception str() failed>"
-    return {"type": name, "message": message}
+    return {"type": name, "message": message[:MAX_MESSAGE]}
+
+
+def snippet_line(value):
+    """A line number the report may carry: an int >= 1, else None (a program can set any
+    `lineno` it likes on an exception it raises)."""
+    return value if type(value) is int and value >= 1 else None
 
 
 _state = {"filename": None, "hooks": None, "sigint_line": None, "interrupted": False,
@@ -245,5 +256,7 @@ def finish(raised):
             stream.flush()
         except BaseException:
             pass
-    report["interrupted_at"] = {"line": _state["sigint_line"]} if _state["interrupted"] else None
+    sigint_line = snippet_line(_state["sigint_line"])
+    report["interrupted_at"] = {"line": sigint_line} if _state["interrupted"] else None
+    report["line"] = snippet_line(report["line"])
     return json.dumps(report)

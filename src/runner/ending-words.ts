@@ -6,6 +6,16 @@ import { assertNever, type TimelessResult } from "./result.ts";
 
 export type EndingPart = { code: boolean; text: string };
 
+/** The most characters of program-controlled text (an exception message) an ending quotes. */
+export const MAX_QUOTED = 300;
+
+/** `text`, cut to `MAX_QUOTED` characters with an ellipsis that says so. */
+function clip(text: string): string {
+  return text.length > MAX_QUOTED
+    ? `${text.slice(0, MAX_QUOTED)}… (${(text.length - MAX_QUOTED).toLocaleString("en")} more characters)`
+    : text;
+}
+
 const t = (text: string): EndingPart => ({ code: false, text });
 const c = (text: string): EndingPart => ({ code: true, text });
 
@@ -13,7 +23,7 @@ const c = (text: string): EndingPart => ({ code: true, text });
 function lineText(source: string, line: number | null): string | null {
   if (line === null) return null;
   const text = source.split("\n")[line - 1]?.trim();
-  return text ? text : null;
+  return text ? clip(text) : null;
 }
 
 /** " — `code` on line N" when the line is known. */
@@ -66,7 +76,7 @@ export function describeEnding(
       const { type, message } = result.exception;
       return [
         t("Uncaught "),
-        c(message ? `${type}: ${message}` : type),
+        c(clip(message ? `${type}: ${message}` : type)),
         t(` — ${status(1)}`),
         ...(result.line === null ? [] : [t(`, raised on line ${String(result.line)}`)]),
         t("."),
@@ -82,7 +92,7 @@ export function describeEnding(
     case "killed":
       return [t(`Killed: ${result.reason} — ${status(137)}.`)];
     case "crash":
-      return [t(`The Python runtime crashed: ${result.message} (${status(134)}).`)];
+      return [t(`The Python runtime crashed: ${clip(result.message)} (${status(134)}).`)];
     default:
       return assertNever(result);
   }

@@ -5,7 +5,7 @@
  */
 import { PRELOAD_MODULES, RUNNER_FILENAME } from "./driver.ts";
 import type { PyProxy } from "pyodide/ffi";
-import type { LoadPyodide, Pyodide } from "./pyodide-types.ts";
+import type { BootConfig, LoadPyodide, Pyodide } from "./pyodide-types.ts";
 
 /** Reads stdin for `input()` and `sys.stdin`: fills `buffer`, returns bytes read (0 = EOF). */
 export type StdinReader = (buffer: Uint8Array) => number;
@@ -69,9 +69,11 @@ export async function bootInterpreter(
     interruptBuffer?: Int32Array | undefined;
     /** The text of `driver.py`. */
     driver: string;
+    bootConfig?: BootConfig | undefined;
   },
 ): Promise<Interpreter> {
   const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
+    ...options.bootConfig,
     ...(options.indexURL ? { indexURL: options.indexURL } : {}),
     ...(options.snapshot ? { _loadSnapshot: options.snapshot } : {}),
   };

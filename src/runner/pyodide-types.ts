@@ -8,3 +8,9 @@ import type { PyodideAPI, loadPyodide } from "pyodide";
 
 export type LoadPyodide = typeof loadPyodide;
 export type Pyodide = PyodideAPI;
+
+/** `loadPyodide` options a host may add (where Pyodide's files come from, how the wasm is made). */
+export type BootConfig = Pick<
+  NonNullable<Parameters<LoadPyodide>[0]>,
+  "stdLibURL" | "lockFileContents" | "createPyodideModule"
+>;

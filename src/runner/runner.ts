@@ -12,7 +12,7 @@ import {
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
 import type { RunRequest, RunResult } from "./result.ts";
-import type { LoadPyodide } from "./pyodide-types.ts";
+import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
 
 /**
  * The core's view of the SIGINT channel (`channels/interrupt.ts` builds one over shared memory):
@@ -49,6 +49,13 @@ export interface RunnerOptions {
   useSnapshot?: boolean;
   /** A snapshot made elsewhere (e.g. at build time); made on first boot when absent. */
   snapshot?: Uint8Array;
+  /**
+   * Boot the next interpreter in the background after each run (the default). A host that runs
+   * one program and is then thrown away (the browser worker) turns it off.
+   */
+  bootNext?: boolean;
+  /** More `loadPyodide` options from the host (where the wasm, stdlib and lock file come from). */
+  bootConfig?: BootConfig;
 }
 
 /** Where a run's output and input go. With no `stdin`, `input()` sees EOF, as with `</dev/null`. */
@@ -60,6 +67,8 @@ export interface RunIO {
 }
 
 const now = (): number => performance.now();
+/** Taken at load, before any program runs: a program may replace `JSON.parse` through `js`. */
+const parseJSON = JSON.parse;
 
 /** Runs snippets one at a time, each in a fresh interpreter. */
 export class Runner {
@@ -104,8 +113,10 @@ export class Runner {
       return this.#runOn(interpreter, request, io);
     } finally {
       // The used interpreter is dropped; its successor boots while the reader reads the output.
-      this.#next = this.#boot();
-      this.#next.catch(() => undefined);
+      if (this.#options.bootNext ?? true) {
+        this.#next = this.#boot();
+        this.#next.catch(() => undefined);
+      }
     }
   }
 
@@ -154,7 +165,7 @@ export class Runner {
       decoder.end();
       const fatal = interpreter.fatalError();
       if (fatal !== null) return fromRuntimeDeath(fatal, null, now() - started);
-      return fromReport(JSON.parse(json) as DriverReport, now() - started);
+      return fromReport(parseJSON(json) as DriverReport, now() - started);
     } catch (error) {
       decoder.end();
       // `note` is set from Python through the hooks, which TypeScript's flow analysis cannot see.
@@ -168,7 +179,7 @@ export class Runner {
   }
 
   async #boot(): Promise<Interpreter> {
-    const { loadPyodide, indexURL, driver } = this.#options;
+    const { loadPyodide, indexURL, driver, bootConfig } = this.#options;
     const interruptBuffer = this.#options.interrupt?.buffer;
     const wantSnapshot = (this.#options.useSnapshot ?? true) && !this.#snapshotFailed;
     if (wantSnapshot) {
@@ -180,6 +191,7 @@ export class Runner {
           snapshot: this.#snapshot,
           interruptBuffer,
           driver,
+          bootConfig,
         });
         this.bootTimes.push({ kind: "snapshot", ms: now() - t });
         return interp;
@@ -190,7 +202,12 @@ export class Runner {
       }
     }
     const t = now();
-    const interp = await bootInterpreter(loadPyodide, { indexURL, interruptBuffer, driver });
+    const interp = await bootInterpreter(loadPyodide, {
+      indexURL,
+      interruptBuffer,
+      driver,
+      bootConfig,
+    });
     this.bootTimes.push({ kind: "cold", ms: now() - t });
     return interp;
   }

@@ -1,64 +1,40 @@
 /**
- * The browser's module Web Worker: thin glue between the page and the runner core. It loads the
- * self-hosted Pyodide and runs one program at a time. With shared memory (a cross-origin isolated
- * page) output goes through the shared ring and `input()` blocks on the stdin channel; without
- * it, output is posted in batches and `input()` sees EOF. Everything else travels over the
- * private port given in the init message.
+ * The browser's module Web Worker: one worker per run, as one process per `python3 snippet.py`.
+ * On init it boots Pyodide from the assets the page hands over (no fetch, no compile of its
+ * own), attaches the driver, takes away every power a snippet should not have (`lockdown.ts`) and
+ * says it is ready; then it runs exactly one program and reports its result. The page terminates
+ * it afterwards, so nothing a program leaves behind (timers, patched prototypes) outlives its run.
+ *
+ * Output goes through the shared ring and `input()` blocks on the stdin channel when the page is
+ * cross-origin isolated; otherwise output is posted in batches and `input()` sees EOF. Messages
+ * travel over the private port from the init message, through functions captured before any
+ * user code runs.
  */
 /// <reference lib="webworker" />
-import { OutputRingWriter } from "../channels/output-ring.ts";
-import type { RunRequest, Stream } from "../runner/result.ts";
-import type { FromRunner, ToRunner, WorkerInit } from "../channels/messages.ts";
-import type { LoadPyodide } from "../runner/pyodide-types.ts";
-import { Runner } from "../runner/runner.ts";
 import { interruptReceiver } from "../channels/interrupt.ts";
-import DRIVER from "../runner/driver.py?raw";
+import type { FromRunner, WorkerInit } from "../channels/messages.ts";
+import { OutputRingWriter } from "../channels/output-ring.ts";
 import { StdinReader } from "../channels/stdin.ts";
-import { SNAPSHOT_FILE } from "../runner/paths.ts";
+import DRIVER from "../runner/driver.py?raw";
+import type { BootConfig, LoadPyodide } from "../runner/pyodide-types.ts";
+import type { RunRequest } from "../runner/result.ts";
+import { Runner } from "../runner/runner.ts";
+import { bootConfig, bootWithAssets } from "./boot-config.ts";
+import { lockDown, stillReachable } from "./lockdown.ts";
+import { messageOutput } from "./message-output.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** The build-time interpreter snapshot, or undefined when it is missing or unreadable. */
-async function fetchSnapshot(url: string): Promise<Uint8Array | undefined> {
-  try {
-    const response = await fetch(url);
-    if (!response.ok || !response.body) return undefined;
-    const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    return undefined;
-  }
-}
-
-/** Without shared memory: coalesce output into messages, at most one per 16 ms while writing. */
-function messageOutput(post: (stream: Stream, text: string) => void): {
-  write: (stream: Stream, text: string) => void;
-  send: () => void;
-} {
-  let stream: Stream | null = null;
-  let text = "";
-  let last = 0;
-  const send = (): void => {
-    if (stream !== null && text) post(stream, text);
-    stream = null;
-    text = "";
-    last = performance.now();
-  };
-  return {
-    write(s, t) {
-      if (stream !== null && stream !== s) send();
-      stream = s;
-      text += t;
-      if (performance.now() - last >= 16 || text.length > 65536) send();
-    },
-    send,
-  };
-}
+type CreateModule = NonNullable<BootConfig["createPyodideModule"]>;
 
 function start(init: WorkerInit): void {
   const port = init.port;
+  // Captured now: a program may patch MessagePort.prototype, but not what was taken before it ran.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to `port` below
+  const postMessage = port.postMessage;
+  const apply = Reflect.apply;
   const post = (message: FromRunner): void => {
-    port.postMessage(message);
+    apply(postMessage, port, [message]);
   };
   let runId = 0;
   const shared = init.shared;
@@ -72,44 +48,59 @@ function start(init: WorkerInit): void {
     post({ type: "output", runId, stream, text });
   });
 
-  let runner: Runner | null = null;
-  async function getRunner(): Promise<Runner> {
-    if (runner) return runner;
+  const booted = (async (): Promise<Runner> => {
     post({ type: "booting" });
-    const [module, snapshot] = await Promise.all([
+    const [pyodide, asm] = await Promise.all([
       import(/* @vite-ignore */ `${init.indexURL}pyodide.mjs`) as Promise<{
         loadPyodide: LoadPyodide;
       }>,
-      fetchSnapshot(`${init.indexURL}${SNAPSHOT_FILE}`),
+      import(/* @vite-ignore */ `${init.indexURL}pyodide.asm.mjs`) as Promise<{
+        default: CreateModule;
+      }>,
     ]);
-    runner = new Runner({
-      loadPyodide: module.loadPyodide,
+    const { assets } = init;
+    const runner = new Runner({
+      loadPyodide: pyodide.loadPyodide,
       indexURL: init.indexURL,
       driver: DRIVER,
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
-      ...(snapshot ? { snapshot } : {}),
+      useSnapshot: assets.snapshot !== null,
+      ...(assets.snapshot ? { snapshot: assets.snapshot } : {}),
+      bootNext: false,
+      bootConfig: bootConfig(assets, asm.default),
     });
+    await bootWithAssets(assets, () => runner.warmUp());
+    lockDown();
+    const left = stillReachable();
+    if (left.length) throw new Error(`could not remove ${left.join(", ")} from the worker`);
     return runner;
-  }
+  })();
 
-  async function warmUp(): Promise<void> {
-    try {
-      const r = await getRunner();
-      await r.warmUp();
-      const boot = r.bootTimes.at(-1)?.kind;
+  booted.then(
+    (runner) => {
+      const boot = runner.bootTimes.at(-1)?.kind;
       post(boot ? { type: "ready", boot } : { type: "ready" });
-    } catch (error) {
-      runner = null;
+    },
+    (error: unknown) => {
       post({ type: "error", runId: null, error: { code: "load-failed", message: String(error) } });
-    }
-  }
+    },
+  );
 
+  let used = false;
   async function run(id: number, request: RunRequest): Promise<void> {
     runId = id;
+    if (used) {
+      post({
+        type: "error",
+        runId: id,
+        error: { code: "internal", message: "a worker runs one program only" },
+      });
+      return;
+    }
+    used = true;
     try {
-      const r = await getRunner();
-      stdin?.reset();
-      const result = await r.run(request, {
+      const runner = await booted;
+      const result = await runner.run(request, {
         output: (stream, text) => {
           if (ring) ring.write(stream, text);
           else messages.write(stream, text);
@@ -123,21 +114,14 @@ function start(init: WorkerInit): void {
       post({ type: "result", runId: id, result });
     } catch (error) {
       messages.send();
-      runner = null;
       post({ type: "error", runId: id, error: { code: "load-failed", message: String(error) } });
     }
   }
 
-  port.onmessage = (event: MessageEvent<ToRunner>) => {
-    const message = event.data;
-    switch (message.type) {
-      case "warm-up":
-        void warmUp();
-        break;
-      case "run":
-        void run(message.runId, message.request);
-        break;
-    }
+  port.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data as { type?: unknown; runId?: unknown; request?: RunRequest };
+    if (message.type === "run" && typeof message.runId === "number" && message.request)
+      void run(message.runId, message.request);
   };
 }
 

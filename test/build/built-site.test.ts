@@ -80,3 +80,12 @@ test("no built page references another origin", () => {
     assert.deepEqual(foreign, [], `${relative(dist, file)} references ${foreign.join(", ")}`);
   }
 });
+
+test("no built page has an inline script (the CSP allows scripts from the site only)", () => {
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(file, "utf8");
+    for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+      assert.match(tag, /\ssrc=/, `${relative(dist, file)} has an inline script: ${tag}`);
+    }
+  }
+});

@@ -374,6 +374,27 @@ class DescribeExceptionTest(unittest.TestCase):
         )
 
 
+class UntrustedValuesTest(unittest.TestCase):
+    """A program controls its exceptions; the report must still be well-formed."""
+
+    def test_a_non_string_syntax_error_msg_becomes_a_string(self):
+        error = SyntaxError("x")
+        error.msg = 42
+        self.assertEqual(driver.describe_exception(error), {"type": "SyntaxError", "message": "42"})
+
+    def test_a_non_string_module_is_unknown_as_cpython_prints_it(self):
+        cls = type("Odd", (Exception,), {"__module__": 5})
+        self.assertEqual(driver.describe_exception(cls("m"))["type"], "<unknown>.Odd")
+
+    def test_a_huge_message_is_bounded(self):
+        message = driver.describe_exception(ValueError("x" * 5_000_000))["message"]
+        self.assertEqual(len(message), driver.MAX_MESSAGE)
+
+    def test_only_positive_int_lines_are_kept(self):
+        for value, kept in [(1, 1), (7, 7), (0, None), (-3, None), (None, None), (True, None), ("2", None), (2.0, None)]:
+            self.assertEqual(driver.snippet_line(value), kept, value)
+
+
 class ImportTest(unittest.TestCase):
     def test_importing_binds_names_only(self):
         def observed():

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { endingOf, formatEnding, parseFenceMeta } from "../../src/docs/fence-meta.ts";
-import { describeEnding } from "../../src/runner/ending-words.ts";
+import { MAX_QUOTED, describeEnding } from "../../src/runner/ending-words.ts";
 import { parseFromRunner } from "../../src/channels/validate.ts";
 import { MAX_LINES, OutputModel } from "../../src/client/output-model.ts";
 import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
@@ -155,4 +155,20 @@ test("playground links round-trip code through the fragment", () => {
   assert.equal(playgroundCode(new URL(link).hash), source);
   assert.equal(playgroundCode("#code=%E0%A4%A"), null);
   assert.equal(playgroundCode("#other"), null);
+});
+
+test("an ending quotes at most MAX_QUOTED characters of a program's exception message", () => {
+  const result: RunResult = {
+    outcome: "exception",
+    exitCode: 1,
+    exception: { type: "ValueError", message: "x".repeat(5_000_000) },
+    line: 1,
+    interruptedAt: null,
+    durationMs: 0,
+  };
+  const text = describeEnding(result, "raise ValueError('x' * 5_000_000)", false)
+    .map((p) => p.text)
+    .join("");
+  assert.ok(text.length < MAX_QUOTED + 200, `${String(text.length)} characters`);
+  assert.match(text, /4,999,\d{3} more characters/);
 });

@@ -39,3 +39,51 @@ test("the ring wraps around and, when full, drops and counts instead of blocking
   assert.deepEqual(d.chunks, [{ stream: "stdout", text: "0123456789" }]);
   assert.equal(d.dropped, 6);
 });
+
+test("a forged header or record cannot make the page spin or read garbage", () => {
+  const ring = createOutputRing(64);
+  const r = new OutputRingReader(ring);
+  const header = new Int32Array(ring, 0, 2);
+  // A used count near 2^31, far beyond the ring: nothing is read, the count is dropped.
+  Atomics.store(header, 0, 2 ** 31 - 1);
+  const forged = r.drain();
+  assert.deepEqual(forged.chunks, []);
+  assert.equal(forged.dropped, 64);
+  assert.equal(Atomics.load(header, 0), 0);
+});
+
+test("a record whose length runs past what was written is refused; earlier records survive", () => {
+  const ring = createOutputRing(64);
+  const w = new OutputRingWriter(ring);
+  const r = new OutputRingReader(ring);
+  const header = new Int32Array(ring, 0, 2);
+  w.write("stdout", "ok");
+  const data = new Uint16Array(ring, 8);
+  data.set([1, 0, 40], 5);
+  Atomics.add(header, 0, 3);
+  const partial = r.drain();
+  assert.deepEqual(partial.chunks, [{ stream: "stdout", text: "ok" }]);
+  assert.ok(partial.dropped >= 3);
+});
+
+test("an unknown stream code is refused; a negative dropped count never shows", () => {
+  const ring = createOutputRing(64);
+  const r = new OutputRingReader(ring);
+  const header = new Int32Array(ring, 0, 2);
+  new Uint16Array(ring, 8).set([9, 0, 1, 65], 0);
+  Atomics.store(header, 0, 4);
+  Atomics.store(header, 1, -5);
+  assert.deepEqual(r.drain(), { chunks: [], dropped: 4 });
+});
+
+test("after corruption nothing more is read from the ring, only counted", () => {
+  const ring = createOutputRing(64);
+  const w = new OutputRingWriter(ring);
+  const r = new OutputRingReader(ring);
+  Atomics.store(new Int32Array(ring, 0, 2), 0, -1);
+  r.drain();
+  w.write("stdout", "later");
+  const after = r.drain();
+  assert.deepEqual(after.chunks, []);
+  assert.equal(after.dropped, 8);
+});

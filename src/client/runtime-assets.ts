@@ -1,0 +1,57 @@
+/**
+ * Pyodide's heavy files, fetched and compiled once per page and handed to each run's fresh
+ * worker: the wasm module (compiled here, structured-cloned to workers, never compiled again),
+ * the build-time snapshot (decompressed once), the standard library and the lock file. A file
+ * that fails to load is null, and the worker fetches that one itself.
+ */
+import type { RuntimeAssets } from "../channels/messages.ts";
+import { SNAPSHOT_FILE } from "../runner/paths.ts";
+
+let loading: Promise<RuntimeAssets> | null = null;
+
+async function orNull<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch {
+    return null;
+  }
+}
+
+async function ok(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${String(response.status)}`);
+  return response;
+}
+
+/**
+ * The snapshot, decompressed. Some servers (Astro's preview among them) send a `.gz` file with
+ * `Content-Encoding: gzip`, and the browser has then already decompressed it: gzip's magic bytes
+ * say which case this is.
+ */
+async function snapshot(url: string): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await (await ok(url)).arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Compiles while downloading; a host that sends the wrong MIME type gets a plain compile. */
+async function wasm(url: string): Promise<WebAssembly.Module> {
+  const response = await ok(url);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch {
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+/** The page's assets (loaded on the first call; later calls share the same promise). */
+export function runtimeAssets(indexURL: string): Promise<RuntimeAssets> {
+  loading ??= Promise.all([
+    orNull(async () => wasm(`${indexURL}pyodide.asm.wasm`)),
+    orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`)),
+    orNull(async () => (await ok(`${indexURL}python_stdlib.zip`)).arrayBuffer()),
+    orNull(async () => (await ok(`${indexURL}pyodide-lock.json`)).text()),
+  ]).then(([wasm, snap, stdlib, lockfile]) => ({ wasm, snapshot: snap, stdlib, lockfile }));
+  return loading;
+}
