@@ -1,15 +1,12 @@
-"""The Python half of the runner core: runs one snippet inside a fresh interpreter the way
-`python3 -u <file>` would, and reports how it ended. The functions before `start` are pure,
-tested under CPython and Pyodide by `test/driver/test_driver.py`; importing only binds names.
+"""The Python half of the runner core: runs one snippet in a fresh interpreter the way
+`python3 -u <file>` would, and reports how it ended. The functions before `start` are pure, tested
+under CPython and Pyodide by `test/driver/test_driver.py`; importing only binds names.
 
-The JS half (`interpreter.ts`) runs this module's text under the filename "<runner>", calls
-`start(filename, argv0, source, hooks)`, execs the returned code itself (so the program's module
-frame is the bottom Python frame, as in CPython), then calls `finish(raised)` for the JSON report.
-Every frame compiled under "<runner>" is cut from tracebacks, so readers only see their own code.
-
-`hooks` is a JS object: `wait(ms) -> bool` (sleep until SIGINT), `pending() -> bool` (SIGINT not
-yet delivered), `delivered()` (the SIGINT handler ran), `note(kind, line)` (an ending that kills
-the runtime before `finish` can report it), `interruptible` (a shared interrupt buffer exists).
+`interpreter.ts` runs this text under the filename "<runner>" (frames of it are cut from every
+traceback), calls `start(filename, argv0, source, hooks)`, execs the returned code itself (so the
+program's module frame is the bottom frame, as in CPython), then `finish(raised)` for the report.
+`hooks` (JS): `wait(ms)`, `pending()`, `delivered()` for SIGINT; `note(kind, line)` for an ending
+that kills the runtime before `finish`; `interruptible`, whether a shared interrupt buffer exists.
 """
 import atexit, builtins, io, json, os, posix, signal, sys, time, types
 
@@ -87,8 +84,7 @@ def trim_exception(exc, hidden):
             todo.extend(e.exceptions)
 
 
-MAX_MESSAGE = 10_000
-"""The longest exception message a report carries (the traceback on stderr keeps it all)."""
+MAX_MESSAGE = 10_000  # the longest message a report carries (stderr's traceback keeps it all)
 
 
 def describe_exception(exc):
@@ -107,8 +103,7 @@ def describe_exception(exc):
 
 
 def snippet_line(value):
-    """A line number the report may carry: an int >= 1, else None (a program can set any
-    `lineno` it likes on an exception it raises)."""
+    """A line a report may carry: an int >= 1, else None (a program sets any `lineno` it likes)."""
     return value if type(value) is int and value >= 1 else None
 
 
@@ -120,8 +115,7 @@ def start(filename, argv0, source, hooks):
     """Sets the interpreter up as CPython would for "python3 -u filename" and compiles the source.
     Returns (code, globals) for JS to exec, so no driver frame sits under the program's frames,
     or None when the source does not compile (finish() then reports the SyntaxError)."""
-    _state["filename"] = filename
-    _state["hooks"] = hooks
+    _state["filename"], _state["hooks"] = filename, hooks
     sigint_handler = [signal.default_int_handler]
 
     # Streams as under python3 -u: unbuffered bytes, text written straight through.
@@ -140,9 +134,7 @@ def start(filename, argv0, source, hooks):
         f.write(source)
 
     main = types.ModuleType("__main__")
-    main.__file__ = filename
-    main.__cached__ = None
-    main.__builtins__ = builtins
+    main.__file__, main.__cached__, main.__builtins__ = filename, None, builtins
     sys.modules["__main__"] = main
     sys.argv = [argv0]
     if directory:
@@ -195,9 +187,7 @@ def start(filename, argv0, source, hooks):
         return _real_getsignal(signalnum)
 
     os._exit = posix._exit = os_exit
-    time.sleep = sleep
-    signal.signal = signal_
-    signal.getsignal = getsignal
+    time.sleep, signal.signal, signal.getsignal = sleep, signal_, getsignal
     _real_signal(signal.SIGINT, on_sigint)
 
     try:
@@ -212,8 +202,7 @@ def finish(raised):
     """Called by JS after exec returned (raised=False) or raised (raised=True: the exception is
     sys.last_exc). Prints what CPython prints at exit, runs atexit, returns the JSON report."""
     filename = _state["filename"]
-    # A Stop that lands from here on is too late to interrupt the program; ignore it.
-    _state["done"] = True
+    _state["done"] = True  # a Stop that lands from here on is too late to interrupt: ignored
     report = {"kind": "exit", "status": 0, "cause": "end", "line": None, "exception": None}
     e = _state["compile_error"] or (sys.last_exc if raised else None)
     _state["compile_error"] = None
@@ -225,11 +214,10 @@ def finish(raised):
         except BaseException:
             code = e  # as CPython does when `code` cannot be read
         report["status"], text = exit_status(code)
-        if text is not None:
-            try:
-                sys.stderr.write(text)
-            except BaseException:
-                pass
+        try:
+            text is None or sys.stderr.write(text)
+        except BaseException:
+            pass
     elif e is not None:
         report["line"] = traceback_line(e.__traceback__, filename)
         if isinstance(e, SyntaxError) and e.filename == filename:
@@ -256,7 +244,6 @@ def finish(raised):
             stream.flush()
         except BaseException:
             pass
-    sigint_line = snippet_line(_state["sigint_line"])
-    report["interrupted_at"] = {"line": sigint_line} if _state["interrupted"] else None
-    report["line"] = snippet_line(report["line"])
+    sigint = {"line": snippet_line(_state["sigint_line"])}
+    report["interrupted_at"], report["line"] = sigint if _state["interrupted"] else None, snippet_line(report["line"])
     return json.dumps(report)

@@ -23,7 +23,7 @@ interface Edge {
   to: string;
 }
 
-const SOURCE = /\.(ts|mjs|js|astro)$/;
+const SOURCE = /\.(ts|mjs|js|astro|py)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -106,6 +106,8 @@ export function checkImports(src: string, rules: Rules): string[] {
     const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
     if (lines > rules.maxLines)
       problems.push(`${file}: ${String(lines)} lines (the limit is ${String(rules.maxLines)})`);
+    // Python (the driver) counts for the line limit only; it imports nothing of ours.
+    if (path.endsWith(".py")) continue;
     for (const { code, firstLine } of scripts(path, text)) {
       const { specifiers, names } = scan(code);
       for (const s of specifiers) {
