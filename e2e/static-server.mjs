@@ -7,7 +7,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { headersFor } from "../src/docs/headers.ts";
+import { ISOLATION_HEADERS, headersFor } from "../src/docs/headers.ts";
 
 const args = process.argv.slice(2);
 const [dir = "dist", port = "4322"] = args.filter(
@@ -44,7 +44,14 @@ function fileFor(pathname, root = dir) {
 
 createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
-  const headers = isolate ? headersFor(url.pathname.slice(base.length)) : {};
+  const mounted = Boolean(mount && mount[0] && url.pathname.startsWith(mount[0]));
+  // The site gets all its headers; a mounted folder (the bench's baseline page, which is not the
+  // site and has an inline script) gets only what makes it cross-origin isolated.
+  const headers = !isolate
+    ? {}
+    : mounted
+      ? ISOLATION_HEADERS
+      : headersFor(url.pathname.slice(base.length));
   let file =
     mount && mount[0] && url.pathname.startsWith(mount[0])
       ? fileFor(url.pathname.slice(mount[0].length - 1), mount[1])

@@ -21,6 +21,9 @@ import { StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunListener };
 
+/** How long a run has the machine to itself before the next run's worker starts booting. */
+const SPARE_DELAY_MS = 300;
+
 /** A handle on one requested run. */
 export interface RunHandle {
   stop(): void;
@@ -35,6 +38,7 @@ export class RunnerClient {
   readonly #queue = new RunQueue();
   readonly #ladder: StopLadder;
   #frame: number | null = null;
+  #spareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Hears every state change (the page shows it as `data-runner-state`). */
   onstate: ((state: ClientState) => void) | null = null;
   /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
@@ -114,8 +118,9 @@ export class RunnerClient {
       job.listener.loading();
     }
     connection.post({ type: "run", runId: job.id, request: job.request });
-    // The next run's worker boots while this one runs.
-    this.#spare.ensure();
+    // The next run's worker boots while this one runs — not in its first moments, where starting
+    // a worker (and copying the assets to it) would delay the program's first output.
+    this.#spareTimer = setTimeout(() => this.#spare.ensure(), SPARE_DELAY_MS);
   }
 
   #receive(connection: Connection, message: FromRunner): void {
@@ -207,6 +212,8 @@ export class RunnerClient {
     this.#queue.current = null;
     this.#fire(result.outcome === "killed" ? "killed" : "ended");
     job.listener.ended(result, job.stopPressed);
+    clearTimeout(this.#spareTimer);
+    this.#spare.ensure();
     this.#fire(this.#spare.current?.ready ? "ready" : "spawn");
     this.#pump();
   }
