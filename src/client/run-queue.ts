@@ -20,6 +20,12 @@ export interface RunListener {
   failed(error: RunnerError): void;
 }
 
+/** What a block holds on to for its run. */
+export interface RunHandle {
+  stop(): void;
+  sendInput(line: string): void;
+}
+
 /** One requested run, from its queueing to its ending. */
 export interface Job {
   readonly id: number;

@@ -1,9 +1,8 @@
 /**
  * The page's runner controller: one fresh worker per run, as one process per `python3 snippet.py`.
- * A spare worker boots in the background (from the page's runtime assets, so it neither fetches
- * nor compiles Pyodide again); Run hands the program to it and the next spare starts booting; the
- * run's worker is terminated when the run ends. Joins the run queue, the Stop ladder and the state
- * table. No DOM: the page learns the state and the boot kind through `onstate` / `onboot`.
+ * A spare worker boots ahead from the page's assets (`spare-worker.ts`); Run hands the program to
+ * it, and the run's worker is terminated when the run ends. Joins the queue, the Stop ladder and
+ * the state table. No DOM: the page hears the state and boot kind through `onstate` / `onboot`.
  */
 import type { FromRunner } from "../channels/messages.ts";
 import {
@@ -15,20 +14,14 @@ import {
 } from "../runner/result.ts";
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
 import type { Connection } from "./connection.ts";
-import { RunQueue, type Job, type RunListener } from "./run-queue.ts";
+import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
 import { SpareWorker } from "./spare-worker.ts";
 import { StopLadder } from "./stop-ladder.ts";
 
-export type { ClientState, RunListener };
+export type { ClientState, RunHandle, RunListener };
 
-/** How long a run has the machine to itself before the next run's worker starts booting. */
+/** How long a silent run has the machine to itself before the next run's worker boots. */
 const SPARE_DELAY_MS = 300;
-
-/** A handle on one requested run. */
-export interface RunHandle {
-  stop(): void;
-  sendInput(line: string): void;
-}
 
 export class RunnerClient {
   #state: ClientState = "idle";
@@ -39,6 +32,7 @@ export class RunnerClient {
   readonly #ladder: StopLadder;
   #frame: number | null = null;
   #spareTimer: ReturnType<typeof setTimeout> | undefined;
+  #spareScheduled = false;
   /** Hears every state change (the page shows it as `data-runner-state`). */
   onstate: ((state: ClientState) => void) | null = null;
   /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
@@ -68,10 +62,6 @@ export class RunnerClient {
         this.#end(job, killedResult(reason, job.started ? performance.now() - job.startedAt : 0));
       },
     });
-  }
-
-  get state(): ClientState {
-    return this.#state;
   }
 
   #fire(event: ClientEvent): void {
@@ -111,16 +101,17 @@ export class RunnerClient {
     if (this.#queue.current) return;
     const job = this.#queue.next();
     if (!job) return;
-    const connection = this.#spare.take();
-    this.#active = connection;
+    const connection = (this.#active = this.#spare.take());
     if (!connection.ready) {
       this.#fire("spawn");
       job.listener.loading();
     }
     connection.post({ type: "run", runId: job.id, request: job.request });
-    // The next run's worker boots while this one runs — not in its first moments, where starting
-    // a worker (and copying the assets to it) would delay the program's first output.
-    this.#spareTimer = setTimeout(() => this.#spare.ensure(), SPARE_DELAY_MS);
+    // The next run's worker boots after this one's first output is on screen (or SPARE_DELAY_MS
+    // in, if it prints nothing), so booting it never delays that first output.
+    this.#spareTimer = setTimeout(() => {
+      this.#startSpare();
+    }, SPARE_DELAY_MS);
   }
 
   #receive(connection: Connection, message: FromRunner): void {
@@ -158,6 +149,7 @@ export class RunnerClient {
           chunks: [{ stream: message.stream, text: message.text }],
           dropped: 0,
         });
+        this.#startSpare();
         break;
       case "input-request":
         if (message.runId !== job.id) return;
@@ -199,7 +191,23 @@ export class RunnerClient {
 
   #drain(job: Job): void {
     const drained = this.#active?.ring?.drain();
-    if (drained && (drained.chunks.length || drained.dropped)) job.listener.output(drained);
+    if (drained && (drained.chunks.length || drained.dropped)) {
+      job.listener.output(drained);
+      this.#startSpare();
+    }
+  }
+
+  /** Starts the next spare right after the next paint, so its start never delays what is shown. */
+  #startSpare(): void {
+    clearTimeout(this.#spareTimer);
+    if (this.#spare.current || this.#spareScheduled) return;
+    this.#spareScheduled = true;
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        this.#spareScheduled = false;
+        this.#spare.ensure();
+      }, 0);
+    });
   }
 
   /** The run is over (its result, or a kill): its worker goes, the next job may start. */
@@ -212,8 +220,7 @@ export class RunnerClient {
     this.#queue.current = null;
     this.#fire(result.outcome === "killed" ? "killed" : "ended");
     job.listener.ended(result, job.stopPressed);
-    clearTimeout(this.#spareTimer);
-    this.#spare.ensure();
+    this.#startSpare();
     this.#fire(this.#spare.current?.ready ? "ready" : "spawn");
     this.#pump();
   }
