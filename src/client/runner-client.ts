@@ -86,6 +86,7 @@ export class RunnerClient {
           job.listener.failed({ code: "internal", message: "Cancelled before it started." });
         } else if (this.#queue.current === job) {
           this.#ladder.press(job);
+          this.#startSpare();
         }
       },
       sendInput: (line) => {
@@ -107,8 +108,8 @@ export class RunnerClient {
       job.listener.loading();
     }
     connection.post({ type: "run", runId: job.id, request: job.request });
-    // The next run's worker boots after this one's first output is on screen (or SPARE_DELAY_MS
-    // in, if it prints nothing), so booting it never delays that first output.
+    // The next run's worker boots SPARE_DELAY_MS into a silent run; a program that prints keeps the
+    // machine (a flood stays smooth) until it ends or Stop is pressed. Either way, after a paint.
     this.#spareTimer = setTimeout(() => {
       this.#startSpare();
     }, SPARE_DELAY_MS);
@@ -149,7 +150,7 @@ export class RunnerClient {
           chunks: [{ stream: message.stream, text: message.text }],
           dropped: 0,
         });
-        this.#startSpare();
+        clearTimeout(this.#spareTimer);
         break;
       case "input-request":
         if (message.runId !== job.id) return;
@@ -193,7 +194,7 @@ export class RunnerClient {
     const drained = this.#active?.ring?.drain();
     if (drained && (drained.chunks.length || drained.dropped)) {
       job.listener.output(drained);
-      this.#startSpare();
+      clearTimeout(this.#spareTimer);
     }
   }
 
