@@ -20,8 +20,7 @@ import { StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunHandle, RunListener };
 
-/** How long a silent run has the machine to itself before the next run's worker boots. */
-const SPARE_DELAY_MS = 300;
+const SPARE_DELAY_MS = 300; // how long a silent run has the machine before the next worker boots
 
 export class RunnerClient {
   #state: ClientState = "idle";
@@ -108,8 +107,8 @@ export class RunnerClient {
       job.listener.loading();
     }
     connection.post({ type: "run", runId: job.id, request: job.request });
-    // The next run's worker boots SPARE_DELAY_MS into a silent run; a program that prints keeps the
-    // machine (a flood stays smooth) until it ends or Stop is pressed. Either way, after a paint.
+    // The next worker boots SPARE_DELAY_MS into a silent run; a program that prints keeps the
+    // machine (a flood stays smooth) until it ends or Stop is pressed.
     this.#spareTimer = setTimeout(() => {
       this.#startSpare();
     }, SPARE_DELAY_MS);
