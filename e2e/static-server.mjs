@@ -2,8 +2,8 @@
 // their content types, and DIR/404.html with status 404 for anything else. By default it sends no
 // COOP/COEP headers, like GitHub Pages or a bare nginx, so the service worker must add them.
 // Usage: node e2e/static-server.mjs DIR PORT [--base /repo/] [--isolate] [--mount /path/=DIR2]
-// --base serves DIR under that path (a sub-path deploy); --isolate sends the COOP/COEP headers, as
-// a configured host would; --mount also serves DIR2 under /path/ (the bench's baseline page).
+// --base serves DIR under that path (a sub-path deploy); --isolate sends the site's headers
+// (src/docs/headers.ts), as a configured host would; --mount also serves DIR2 under /path/ (the bench's baseline page).
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -53,7 +53,7 @@ createServer((req, res) => {
       ? ISOLATION_HEADERS
       : headersFor(url.pathname.slice(base.length));
   let file =
-    mount && mount[0] && url.pathname.startsWith(mount[0])
+    mounted && mount
       ? fileFor(url.pathname.slice(mount[0].length - 1), mount[1])
       : url.pathname.startsWith(base)
         ? fileFor(url.pathname.slice(base.length - 1))

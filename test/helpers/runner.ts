@@ -8,7 +8,6 @@ import type { StdinReader } from "../../src/runner/interpreter.ts";
 import { SNIPPET_FILE } from "../../src/runner/paths.ts";
 
 const shared = createNodeRunner();
-export const runner = shared.runner;
 export const interruptBuffer = shared.interruptBuffer;
 export const FILE = SNIPPET_FILE;
 export type { Collected };
