@@ -153,6 +153,15 @@ test("a print flood leaves the page responsive and the output bounded", async ({
   await expect(log(block).locator(".pb-dropped")).toContainText("not shown");
   await stopButton(block).click();
   await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt");
+  // Drawn append-only, a flood's newest lines first: at the end the whole kept window is there,
+  // in order, with no line missing or drawn twice.
+  const shown = await log(block).locator(".pb-stdout").allTextContents();
+  const numbers = shown.flatMap((l) => {
+    const n = / (\d+)$/.exec(l)?.[1];
+    return n ? [Number(n)] : []; // the last line may have been cut before its number
+  });
+  expect(numbers.length).toBeGreaterThan(900);
+  expect(numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? NaN) + 1)).toBe(true);
   expect(problems).toEqual([]);
 });
 

@@ -18,25 +18,46 @@ interface Line {
   closed: boolean;
 }
 
+/** Text that came as a message (without shared memory), as if drained from the ring. */
+export const drainedText = (stream: Stream, text: string): Drained => ({
+  chunks: [{ stream, text }],
+  dropped: 0,
+  skippedLines: 0,
+});
+
 /** Bounded lines of output, newest last. */
 export class OutputModel {
   lines: Line[] = [];
   droppedLines = 0;
   droppedChars = 0;
+  /** The number of the first kept line, counting every line since the last clear. */
+  first = 0;
+  /** The lowest line number changed since the renderer last asked (`takeChanged`). */
+  #changed = 0;
 
   clear(): void {
     this.lines = [];
     this.droppedLines = 0;
     this.droppedChars = 0;
+    this.first = 0;
+    this.#changed = 0;
   }
 
   add(drained: Drained): void {
     this.droppedChars += drained.dropped;
+    if (drained.skippedLines > 0) {
+      // A flood: lines newer than all of these follow, so everything kept so far goes too.
+      const open = this.lines.at(-1)?.closed === false ? 1 : 0;
+      this.droppedLines += drained.skippedLines + this.lines.length - open;
+      this.first += drained.skippedLines + this.lines.length - open;
+      this.lines = [];
+    }
     for (const { stream, text } of drained.chunks) this.#append(stream, text);
     const excess = this.lines.length - MAX_LINES;
     if (excess > 0) {
       this.lines.splice(0, excess);
       this.droppedLines += excess;
+      this.first += excess;
     }
   }
 
@@ -45,8 +66,21 @@ export class OutputModel {
     this.#append("stdin", `${text}\n`);
   }
 
-  #append(stream: LineStream, input: string): void {
-    const text = this.#keepTail(input);
+  /**
+   * The lowest line number changed or added since the last call (a renderer keeps every line
+   * before it as it is); `Infinity` when nothing changed.
+   */
+  takeChanged(): number {
+    const changed = this.#changed;
+    this.#changed = Infinity;
+    return changed;
+  }
+
+  #touch(index: number): void {
+    this.#changed = Math.min(this.#changed, this.first + index);
+  }
+
+  #append(stream: LineStream, text: string): void {
     const parts = text.split("\n");
     parts.forEach((part, i) => {
       const closes = i < parts.length - 1;
@@ -55,29 +89,11 @@ export class OutputModel {
       if (last && !last.closed && last.stream === stream) {
         last.text = (last.text + part).slice(-MAX_LINE_CHARS);
         last.closed = closes;
+        this.#touch(this.lines.length - 1);
       } else {
         this.lines.push({ stream, text: part.slice(-MAX_LINE_CHARS), closed: closes });
+        this.#touch(this.lines.length - 1);
       }
     });
-  }
-
-  /**
-   * A flood can deliver far more lines at once than are ever shown: count the head's lines as
-   * dropped (with everything shown so far) and keep only the last MAX_LINES, without splitting
-   * the rest into strings.
-   */
-  #keepTail(text: string): string {
-    let cut = text.length;
-    for (let n = 0; n <= MAX_LINES; n += 1) {
-      cut = text.lastIndexOf("\n", cut - 1);
-      if (cut <= 0) return text;
-    }
-    let dropped = 0;
-    for (let i = text.indexOf("\n"); i !== -1 && i <= cut; i = text.indexOf("\n", i + 1))
-      dropped += 1;
-    this.droppedLines +=
-      dropped + this.lines.length - (this.lines.at(-1)?.closed === false ? 1 : 0);
-    this.lines = [];
-    return text.slice(cut + 1);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from "../runner/result.ts";
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
 import type { Connection } from "./connection.ts";
+import { MAX_LINES, drainedText } from "./output-model.ts";
 import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
 import { SpareWorker } from "./spare-worker.ts";
 import { StopLadder } from "./stop-ladder.ts";
@@ -145,10 +146,7 @@ export class RunnerClient {
       case "output":
         // Only without shared memory does output come as messages (otherwise it is in the ring).
         if (message.runId !== job.id || connection.ring) return;
-        job.listener.output({
-          chunks: [{ stream: message.stream, text: message.text }],
-          dropped: 0,
-        });
+        job.listener.output(drainedText(message.stream, message.text));
         clearTimeout(this.#spareTimer);
         break;
       case "input-request":
@@ -190,7 +188,7 @@ export class RunnerClient {
   }
 
   #drain(job: Job): void {
-    const drained = this.#active?.ring?.drain();
+    const drained = this.#active?.ring?.drain(MAX_LINES); // a flood's older lines: counted only
     if (drained && (drained.chunks.length || drained.dropped)) {
       job.listener.output(drained);
       clearTimeout(this.#spareTimer);

@@ -1,11 +1,14 @@
 /**
- * Renders the output model into the block's `role="log"` element, once per batch of output, as
- * text nodes only (program output is never markup). Traceback lines that point into the snippet
+ * Renders the output model into the block's `role="log"` element, once per batch of output and
+ * append-only, as text nodes only (program output is never markup). Traceback lines that point into the snippet
  * become links to that line of the editor.
  */
 import { MAX_LINES, type OutputModel } from "../client/output-model.ts";
 
 type Line = OutputModel["lines"][number];
+
+/** At most this many new lines are drawn in one frame; a flood's older lines wait for a calm one. */
+const BURST = 200;
 
 /** Renders a model into a `role="log"` element; `linkLine` makes snippet line references clickable. */
 export class OutputRenderer {
@@ -14,6 +17,10 @@ export class OutputRenderer {
   readonly #traceback: RegExp;
   readonly #onLine: (line: number) => void;
   #scheduled = false;
+  /** The shown line nodes, for the model's lines numbered from `#from`. */
+  readonly #nodes: HTMLElement[] = [];
+  #from = 0;
+  #note: HTMLElement | null = null;
 
   constructor(
     log: HTMLElement,
@@ -38,29 +45,74 @@ export class OutputRenderer {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      this.render();
+      this.render(BURST);
     });
   }
 
-  render(): void {
-    const { lines, droppedLines, droppedChars } = this.#model;
-    const nodes: Node[] = [];
-    if (droppedLines || droppedChars) {
-      const note = document.createElement("div");
-      note.className = "pb-dropped";
-      const what = [
-        droppedLines ? `${droppedLines.toLocaleString("en")} earlier lines` : "",
-        droppedChars
-          ? `${droppedChars.toLocaleString("en")} characters the page could not keep up with`
-          : "",
-      ].filter(Boolean);
-      note.textContent = `… ${what.join(" and ")} not shown (output is capped at the last ${String(MAX_LINES)} lines)`;
-      nodes.push(note);
+  /**
+   * Brings the log up to date, append-only: lines already shown stay as they are (only a line
+   * still being written is redrawn), new lines are appended, and lines that left the kept window
+   * leave from the top. At most `burst` new lines are drawn (a flood's newest); the rest of the
+   * window is drawn by the first call with fewer.
+   */
+  render(burst = Infinity): void {
+    const model = this.#model;
+    const changed = model.takeChanged();
+    const log = this.#log;
+    const stick = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+    const nodes = this.#nodes;
+    const head = Math.max(0, Math.min(nodes.length, model.first - this.#from));
+    const tail = Math.max(0, Math.min(nodes.length, changed - this.#from));
+    if (head >= tail) {
+      log.replaceChildren();
+      nodes.length = 0;
+    } else {
+      for (const node of nodes.splice(tail)) node.remove();
+      for (const node of nodes.splice(0, head)) node.remove();
     }
-    for (const line of lines) nodes.push(this.#lineNode(line));
-    const stick = this.#log.scrollHeight - this.#log.scrollTop - this.#log.clientHeight < 24;
-    this.#log.replaceChildren(...nodes);
-    if (stick) this.#log.scrollTop = this.#log.scrollHeight;
+    this.#from = nodes.length ? this.#from + head : model.first;
+    let start = this.#from + nodes.length - model.first;
+    if (model.lines.length - start > burst) {
+      // A flood: only its newest lines are drawn now; the rest of the window once it calms.
+      log.replaceChildren();
+      nodes.length = 0;
+      start = model.lines.length - burst;
+      this.#from = model.first + start;
+    } else if (this.#from > model.first) {
+      const older = model.lines.slice(0, this.#from - model.first).map((l) => this.#lineNode(l));
+      nodes[0]?.before(...older);
+      nodes.unshift(...older);
+      this.#from = model.first;
+      start = nodes.length;
+    }
+    const fresh = document.createDocumentFragment();
+    for (let i = start; i < model.lines.length; i += 1) {
+      const node = this.#lineNode(model.lines[i] as Line);
+      nodes.push(node);
+      fresh.append(node);
+    }
+    log.append(fresh);
+    this.#showDropped();
+    if (stick) log.scrollTop = log.scrollHeight;
+  }
+
+  /** The note above the lines saying how much of a flood is not shown. */
+  #showDropped(): void {
+    const { droppedLines, droppedChars } = this.#model;
+    if (!droppedLines && !droppedChars) {
+      this.#note?.remove();
+      return;
+    }
+    this.#note ??= Object.assign(document.createElement("div"), { className: "pb-dropped" });
+    const what = [
+      droppedLines ? `${droppedLines.toLocaleString("en")} earlier lines` : "",
+      droppedChars
+        ? `${droppedChars.toLocaleString("en")} characters the page could not keep up with`
+        : "",
+    ].filter(Boolean);
+    const text = `… ${what.join(" and ")} not shown (output is capped at the last ${String(MAX_LINES)} lines)`;
+    if (this.#note.textContent !== text) this.#note.textContent = text;
+    if (this.#log.firstChild !== this.#note) this.#log.prepend(this.#note);
   }
 
   #lineNode(line: Line): HTMLElement {

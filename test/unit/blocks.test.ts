@@ -125,13 +125,14 @@ test("worker messages are validated: forged or malformed ones are dropped", () =
 
 test("the output model splits lines per stream, keeps partial lines open and the tail bounded", () => {
   const m = new OutputModel();
-  m.add({ chunks: [{ stream: "stdout", text: "a" }], dropped: 0 });
+  m.add({ chunks: [{ stream: "stdout", text: "a" }], dropped: 0, skippedLines: 0 });
   m.add({
     chunks: [
       { stream: "stdout", text: "b\nc" },
       { stream: "stderr", text: "err\n" },
     ],
     dropped: 0,
+    skippedLines: 0,
   });
   assert.deepEqual(
     m.lines.map((l) => [l.stream, l.text]),
@@ -142,10 +143,28 @@ test("the output model splits lines per stream, keeps partial lines open and the
     ],
   );
   const flood = new OutputModel();
-  flood.add({ chunks: [{ stream: "stdout", text: "x\n".repeat(MAX_LINES + 250) }], dropped: 7 });
+  flood.add({
+    chunks: [{ stream: "stdout", text: "x\n".repeat(MAX_LINES + 250) }],
+    dropped: 7,
+    skippedLines: 0,
+  });
   assert.equal(flood.lines.length, MAX_LINES);
   assert.equal(flood.droppedLines, 250);
   assert.equal(flood.droppedChars, 7);
+  assert.equal(flood.first, 250);
+  assert.equal(flood.takeChanged(), 0);
+  assert.equal(flood.takeChanged(), Infinity);
+  // An open line that grows is the only change; a reader-side skip drops every kept line.
+  flood.add({ chunks: [{ stream: "stdout", text: "y" }], dropped: 0, skippedLines: 0 });
+  flood.add({ chunks: [{ stream: "stdout", text: "z" }], dropped: 0, skippedLines: 0 });
+  assert.equal(flood.takeChanged(), 250 + MAX_LINES);
+  flood.add({ chunks: [{ stream: "stdout", text: "tail\n" }], dropped: 0, skippedLines: 5000 });
+  assert.deepEqual(
+    flood.lines.map((l) => l.text),
+    ["tail"],
+  );
+  assert.equal(flood.droppedLines, 251 + 5000 + MAX_LINES - 1);
+  assert.equal(flood.takeChanged(), flood.first);
 });
 
 test("playground links round-trip code through the fragment", () => {

@@ -21,8 +21,9 @@ test("text crosses in order, merged per stream, Unicode intact", () => {
       { stream: "stdout", text: "c" },
     ],
     dropped: 0,
+    skippedLines: 0,
   });
-  assert.deepEqual(r.drain(), { chunks: [], dropped: 0 });
+  assert.deepEqual(r.drain(), { chunks: [], dropped: 0, skippedLines: 0 });
 });
 
 test("the ring wraps around and, when full, drops and counts instead of blocking", () => {
@@ -73,7 +74,7 @@ test("an unknown stream code is refused; a negative dropped count never shows", 
   new Uint16Array(ring, 8).set([9, 0, 1, 65], 0);
   Atomics.store(header, 0, 4);
   Atomics.store(header, 1, -5);
-  assert.deepEqual(r.drain(), { chunks: [], dropped: 4 });
+  assert.deepEqual(r.drain(), { chunks: [], dropped: 4, skippedLines: 0 });
 });
 
 test("after corruption nothing more is read from the ring, only counted", () => {
@@ -86,4 +87,31 @@ test("after corruption nothing more is read from the ring, only counted", () => 
   const after = r.drain();
   assert.deepEqual(after.chunks, []);
   assert.equal(after.dropped, 8);
+});
+
+test("of a flood only the last lines are decoded; the older ones are counted, across streams and the wrap", () => {
+  const ring = createOutputRing(256);
+  const w = new OutputRingWriter(ring);
+  const r = new OutputRingReader(ring);
+  w.write("stdout", "x".repeat(150)); // moves the write position near the end, so records wrap
+  assert.equal(r.drain().chunks[0]?.text.length, 150);
+  w.write("stdout", "partial ");
+  w.write("stdout", "line 1\nline 2\n");
+  w.write("stderr", "err 3\n");
+  w.write("stdout", "line 4\nline 5\nopen");
+  const d = r.drain(2);
+  assert.equal(d.skippedLines, 3);
+  assert.deepEqual(d.chunks, [{ stream: "stdout", text: "line 4\nline 5\nopen" }]);
+  w.write("stdout", "a\nb\n");
+  assert.deepEqual(r.drain(5), {
+    chunks: [{ stream: "stdout", text: "a\nb\n" }],
+    dropped: 0,
+    skippedLines: 0,
+  });
+  w.write("stderr", "1\n2\n3\n");
+  assert.deepEqual(r.drain(2), {
+    chunks: [{ stream: "stderr", text: "2\n3\n" }],
+    dropped: 0,
+    skippedLines: 1,
+  });
 });
