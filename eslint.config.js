@@ -49,7 +49,8 @@ export default defineConfig(
     languageOptions: {
       globals: {
         ...globals.serviceworker,
-        __PRECACHE__: "readonly",
+        __MANIFEST__: "readonly",
+        __VERSION__: "readonly",
         __SITE_HEADERS__: "readonly",
         __WORKER_CSP__: "readonly",
         __WORKER_DIR__: "readonly",

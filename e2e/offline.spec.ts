@@ -11,9 +11,20 @@ test("after one visit, pages load and snippets run offline", async ({
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // The service worker writes its index once the whole site is cached.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.keys()).length), { timeout: 60_000 })
-    .toBeGreaterThan(0);
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const base = document.querySelector<HTMLElement>("script[data-base]")?.dataset["base"];
+          const cache = await caches.open(`python-halted ${base ?? "/"}`);
+          return Boolean(
+            await cache.match(new URL(`${base ?? "/"}__precache-index__`, location.href)),
+          );
+        }),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
   await context.setOffline(true);
   await page.goto("halt-python-script/custom-exception/");
   const block = await readyBlock(page);

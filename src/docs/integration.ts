@@ -1,7 +1,7 @@
 /**
  * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`), then
- * `<base>sw.js` from `service-worker.js` with this deploy's version (a hash of every built file)
- * and the list of files to precache, and a `_headers` file (Netlify, Cloudflare Pages) with the
+ * `<base>sw.js` from `service-worker.js` with the manifest of built files (each with its own
+ * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the
  * isolation and cache headers.
  */
 import { createHash } from "node:crypto";
@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { withTrailingSlash } from "../site/base-path.ts";
 import { SITE_HEADERS, WORKER_CSP, WORKER_DIR } from "./headers.ts";
-import { writeBuildSnapshot } from "./snapshot.ts";
+import { SNAPSHOT_FILE } from "../runner/paths.ts";
+import { snapshotRevision, writeBuildSnapshot } from "./snapshot.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -37,6 +38,43 @@ export function headersFile(base: string): string {
   ].join("\n");
 }
 
+/**
+ * Each built file's revision: a hash of its bytes, except the snapshot's, which is a hash of what
+ * it is made from (two builds from the same sources make equivalent snapshots, not equal bytes).
+ */
+export function buildManifest(out: string): Record<string, string> {
+  const built = files(out)
+    .map((f) => relative(out, f).split("\\").join("/"))
+    .filter((f) => f !== "sw.js" && f !== "_headers" && !f.endsWith(".map"))
+    .sort();
+  const digest = (bytes: Buffer | string): string =>
+    createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+  return Object.fromEntries(
+    built.map((f) => [
+      f.endsWith("index.html") ? f.slice(0, -"index.html".length) || "./" : f,
+      f === `pyodide/${SNAPSHOT_FILE}`
+        ? snapshotRevision(join(out, "pyodide"))
+        : digest(readFileSync(join(out, f))),
+    ]),
+  );
+}
+
+/** The service worker's source for a deploy with this manifest (`service-worker.js`, filled in). */
+export function renderServiceWorker(manifest: Record<string, string>): string {
+  const version = createHash("sha256").update(JSON.stringify(manifest)).digest("hex").slice(0, 16);
+  return readFileSync(new URL("./service-worker.js", import.meta.url), "utf8")
+    .replace("__VERSION__", JSON.stringify(version))
+    .replace("__MANIFEST__", JSON.stringify(manifest))
+    .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
+    .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
+    .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR));
+}
+
+/** Writes `<out>/sw.js` for the files in `out`. */
+export function writeServiceWorker(out: string): void {
+  writeFileSync(join(out, "sw.js"), renderServiceWorker(buildManifest(out)));
+}
+
 /** The integration; `base` is Astro's base path. */
 export function serviceWorker(): AstroIntegration {
   let base = "/";
@@ -55,25 +93,7 @@ export function serviceWorker(): AstroIntegration {
           // Not fatal: readers' browsers then boot Python cold (slower first Run).
           logger.warn(`no interpreter snapshot (${String(error)}); the first Run will boot cold`);
         }
-        const built = files(out)
-          .map((f) => relative(out, f).split("\\").join("/"))
-          .filter((f) => f !== "sw.js" && f !== "_headers" && !f.endsWith(".map"))
-          .sort();
-        const hash = createHash("sha256");
-        for (const f of built) hash.update(f).update(readFileSync(join(out, f)));
-        const precache = built.map((f) =>
-          f.endsWith("index.html") ? f.slice(0, -"index.html".length) || "./" : f,
-        );
-        const template = readFileSync(new URL("./service-worker.js", import.meta.url), "utf8");
-        writeFileSync(
-          join(out, "sw.js"),
-          template
-            .replace("__VERSION__", hash.digest("hex").slice(0, 16))
-            .replace("__PRECACHE__", JSON.stringify(precache))
-            .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
-            .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
-            .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR)),
-        );
+        writeServiceWorker(out);
         writeFileSync(join(out, "_headers"), headersFile(base));
       },
     },

@@ -1,60 +1,123 @@
 // The site's service worker: one small file with two jobs.
 //
-// 1. The site's headers on hosts that cannot send them: every same-origin response it serves
-//    gets COOP/COEP/CORP (so the page can use SharedArrayBuffer: Stop, input()), the CSP and the
-//    other security headers of src/docs/headers.ts.
-// 2. Offline and fast repeat visits: the build's files are cached under this deploy's version;
-//    a new deploy gets a new version, and activation deletes every older cache, so versions never
-//    mix. Pages are network-first (fresh when online), everything else cache-first.
+// 1. The site's headers on hosts that cannot send them: documents get COOP/COEP/CORP (so the page
+//    can use SharedArrayBuffer: Stop, input()), the CSP and the other headers of
+//    src/docs/headers.ts; the runner worker's script gets its own CSP. Every other response is
+//    returned untouched (same-origin subresources need no added headers), so the browser can
+//    keep its compiled code (wasm, scripts) for it.
+// 2. Offline and fast repeat visits: the build's files, each with its own revision. A deploy
+//    re-downloads only the files whose revision changed (bypassing the HTTP cache); files the
+//    previous deploy used are kept one more deploy, so a tab opened before it still runs. The
+//    cache is named after this worker's scope, so two deploys on one origin never touch each
+//    other's. Pages are network-first (fresh when online), everything else cache-first; storing a
+//    copy is never on a response's path, so a full disk never fails a response.
 //
-// The build copies this file to <base>sw.js with the version and the precache list filled in.
-const VERSION = "__VERSION__";
-const PRECACHE = __PRECACHE__;
+// The build writes this file to <base>sw.js with the manifest filled in (integration.ts).
+const VERSION = __VERSION__;
+const MANIFEST = __MANIFEST__;
 const SITE_HEADERS = __SITE_HEADERS__;
 const WORKER_CSP = __WORKER_CSP__;
 const WORKER_DIR = __WORKER_DIR__;
-const CACHE = `python-halted-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
+const CACHE = `python-halted ${SCOPE.pathname}`;
+/** The cache's own record: the revision of each file it holds, and the previous deploy's files. */
+const INDEX = new URL("__precache-index__", SCOPE).href;
+const PARALLEL = 4;
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      // One file that cannot be fetched must not keep the worker (and isolation) from installing.
-      .then((cache) =>
-        Promise.all(
-          PRECACHE.map((path) => cache.add(new URL(path, SCOPE).href).catch(() => undefined)),
-        ),
-      )
-      .then(() => self.skipWaiting()),
-  );
+/** A URL's path inside the scope, as the manifest names it (the scope's own page is "./"). */
+const pathOf = (url) => new URL(url).pathname.slice(SCOPE.pathname.length) || "./";
+const forget = () => undefined;
+
+async function readIndex(cache) {
+  try {
+    const index = await (await cache.match(INDEX))?.json();
+    if (typeof index?.have === "object" && Array.isArray(index.kept)) return index;
+  } catch {
+    /* no index yet, or an unreadable one: start afresh */
+  }
+  return { deploy: null, have: {}, kept: [] };
+}
+
+/**
+ * Brings the cache up to this deploy's manifest: fetches each file whose revision it lacks, then
+ * drops every file that neither this deploy nor the previous one uses. Best effort: a file that
+ * cannot be fetched or stored is tried again next time.
+ */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const index = await readIndex(cache);
+  // The previous deploy's own files (not the ones it was itself keeping for the one before).
+  const kept =
+    index.deploy === VERSION
+      ? index.kept
+      : Object.keys(index.have).filter((p) => !(p in MANIFEST) && !index.kept.includes(p));
+  const have = {};
+  for (const [path, rev] of Object.entries(index.have))
+    if (kept.includes(path) || MANIFEST[path] === rev) have[path] = rev;
+  const missing = Object.entries(MANIFEST).filter(([path, rev]) => have[path] !== rev);
+  const next = async () => {
+    const entry = missing.shift();
+    if (!entry) return;
+    const [path, rev] = entry;
+    try {
+      const url = new URL(path, SCOPE).href;
+      const response = await fetch(new Request(url, { cache: "reload" }));
+      if (response.status === 200) {
+        await cache.put(url, response);
+        have[path] = rev;
+      }
+    } catch {
+      /* offline, or storage full: next time */
+    }
+    await next();
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, next));
+  for (const request of await cache.keys())
+    if (request.url !== INDEX && !(pathOf(request.url) in have))
+      await cache.delete(request).catch(forget);
+  await cache.put(INDEX, Response.json({ deploy: VERSION, have, kept })).catch(forget);
+}
+
+let precaching = null;
+/** One precache at a time; a request while one runs joins it. */
+function precacheOnce() {
+  precaching ??= precache()
+    .catch(forget)
+    .finally(() => {
+      precaching = null;
+    });
+  return precaching;
+}
+
+self.addEventListener("install", () => {
+  self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys
-            .filter((k) => k.startsWith("python-halted-") && k !== CACHE)
-            .map((k) => caches.delete(k)),
-        ),
-      )
-      .then(() => self.clients.claim()),
+    (async () => {
+      // Caches of the old all-or-nothing scheme (one per deploy) are this worker's to drop.
+      for (const key of await caches.keys())
+        if (key.startsWith("python-halted-")) await caches.delete(key);
+      await self.clients.claim();
+      // A reader who already has the site cached gets this deploy's changes at once.
+      const cache = await caches.open(CACHE);
+      if (await cache.match(INDEX)) await precacheOnce();
+    })().catch(forget),
   );
 });
 
-/**
- * The response with the site's headers added (`src/docs/headers.ts`: isolation, CSP, …; the
- * runner worker's script gets its own CSP). Opaque and error responses pass through.
- */
-function withSiteHeaders(request, response) {
-  if (!response || response.status === 0 || response.type === "opaque") return response;
+// A page asks once a runnable block is on screen: only a reader who runs code downloads Python.
+self.addEventListener("message", (event) => {
+  if (event.data?.type === "precache") event.waitUntil(precacheOnce());
+});
+
+/** A copy of `response` with the site's headers (and `csp`, if given). */
+function withHeaders(response, csp) {
+  if (!response || response.type === "opaque" || response.status === 0) return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(SITE_HEADERS)) headers.set(name, value);
-  const path = new URL(request.url).pathname.slice(SCOPE.pathname.length);
-  if (path.startsWith(WORKER_DIR)) headers.set("Content-Security-Policy", WORKER_CSP);
+  if (csp) headers.set("Content-Security-Policy", csp);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,
@@ -62,25 +125,44 @@ function withSiteHeaders(request, response) {
   });
 }
 
-async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
+/** Keeps a copy of a manifest file, off the response's path; failing to store it is harmless. */
+function store(event, request, response) {
+  if (response.status !== 200 || response.type !== "basic" || !(pathOf(request.url) in MANIFEST))
+    return;
+  const copy = response.clone();
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.put(request, copy))
+      .catch(forget),
+  );
+}
+
+async function fromCache(request) {
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    return await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+  } catch {
+    return undefined;
+  }
+}
+
+async function networkFirst(event) {
+  try {
+    const response = await fetch(event.request);
+    store(event, event.request, response);
     return response;
   } catch (error) {
-    const cached = await cache.match(request, { ignoreSearch: true });
+    const cached = await fromCache(event.request);
     if (cached) return cached;
     throw error;
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+async function cacheFirst(event) {
+  const cached = await fromCache(event.request);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  const response = await fetch(event.request);
+  store(event, event.request, response);
   return response;
 }
 
@@ -88,9 +170,12 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== SCOPE.origin) return;
-  const pending =
-    request.mode === "navigate" || request.destination === "document"
-      ? networkFirst(request)
-      : cacheFirst(request);
-  event.respondWith(pending.then((response) => withSiteHeaders(request, response)));
+  if (!url.pathname.startsWith(SCOPE.pathname)) return;
+  // A Range request goes to the network as it is: the cache holds whole files only.
+  if (request.headers.has("range")) return;
+  if (request.mode === "navigate" || request.destination === "document")
+    event.respondWith(networkFirst(event).then((r) => withHeaders(r)));
+  else if (pathOf(request.url).startsWith(WORKER_DIR))
+    event.respondWith(cacheFirst(event).then((r) => withHeaders(r, WORKER_CSP)));
+  else event.respondWith(cacheFirst(event));
 });

@@ -4,7 +4,8 @@
  * browser restores it (~0.3 s) instead of booting cold (~3 s); if it fails to load, the runner
  * boots cold as before.
  */
-import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
@@ -17,4 +18,24 @@ export async function writeBuildSnapshot(pyodideDir: string): Promise<number> {
   const gz = gzipSync(snapshot, { level: 6 });
   writeFileSync(join(pyodideDir, SNAPSHOT_FILE), gz);
   return gz.length;
+}
+
+/** The snapshot's sources: what it restores into must be the same for two builds to share it. */
+const SOURCES = ["driver.py", "driver.ts", "interpreter.ts", "pyodide-types.ts"].map(
+  (f) => new URL(`../runner/${f}`, import.meta.url),
+);
+
+/**
+ * A revision for the snapshot made from these sources and the Pyodide files in `pyodideDir`:
+ * snapshots are not byte-for-byte reproducible, but two made from the same inputs are
+ * interchangeable, so a returning reader keeps theirs until the inputs change.
+ */
+export function snapshotRevision(pyodideDir: string): string {
+  const hash = createHash("sha256");
+  const inputs = readdirSync(pyodideDir)
+    .filter((f) => f !== SNAPSHOT_FILE)
+    .sort()
+    .map((f) => join(pyodideDir, f));
+  for (const file of [...inputs, ...SOURCES]) hash.update(readFileSync(file));
+  return `inputs-${hash.digest("hex").slice(0, 16)}`;
 }
