@@ -1,6 +1,6 @@
 /**
  * Playwright runs against the built site, in Debian's Chromium (this machine cannot download
- * Playwright's own browsers), in four projects:
+ * Playwright's own browsers), in five projects:
  *
  * - `headers`: `astro preview` (the `npm start` server), which sends COOP/COEP: every test.
  * - `plain`: a bare static server with no special headers: the service worker must provide
@@ -8,6 +8,7 @@
  * - `no-sw`: the bare server with service workers blocked: the honest degraded mode, which keeps
  *   every sandbox guarantee that does not need shared memory.
  * - `subpath`: a build with `BASE_PATH=/repo/`, served under `/repo/` with the headers.
+ * - `deploy`: two builds served in turn, and two sites on one origin (its server is in the test).
  */
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser.ts";
@@ -33,7 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: "headers",
-      testIgnore: ["degraded.spec.ts", "subpath.spec.ts", "offline.spec.ts"],
+      testIgnore: ["degraded.spec.ts", "subpath.spec.ts", "offline.spec.ts", "deploy.spec.ts"],
       use: { browserName: "chromium", baseURL: "http://localhost:4321" },
     },
     {
@@ -45,6 +46,12 @@ export default defineConfig({
       name: "no-sw",
       testMatch: ["degraded.spec.ts", "sandbox.spec.ts"],
       use: { browserName: "chromium", baseURL: "http://localhost:4322", serviceWorkers: "block" },
+    },
+    {
+      // Serves its own builds in turn from inside the test (e2e/deploy.spec.ts).
+      name: "deploy",
+      testMatch: ["deploy.spec.ts"],
+      use: { browserName: "chromium", baseURL: "http://localhost:4324/" },
     },
     {
       name: "subpath",

@@ -1,6 +1,7 @@
 /** After one visit, the site and the runtime work with no network (service worker cache). */
 import { expect, test } from "./fixtures.ts";
 import { log, readyBlock, runToEnd, visit } from "./blocks.ts";
+import { precacheIndex } from "./sw.ts";
 
 test("after one visit, pages load and snippets run offline", async ({
   page,
@@ -12,19 +13,7 @@ test("after one visit, pages load and snippets run offline", async ({
     await navigator.serviceWorker.ready;
   });
   // The service worker writes its index once the whole site is cached.
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const base = document.querySelector<HTMLElement>("script[data-base]")?.dataset["base"];
-          const cache = await caches.open(`python-halted ${base ?? "/"}`);
-          return Boolean(
-            await cache.match(new URL(`${base ?? "/"}__precache-index__`, location.href)),
-          );
-        }),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await expect.poll(() => precacheIndex(page), { timeout: 60_000 }).not.toBeNull();
   await context.setOffline(true);
   await page.goto("halt-python-script/custom-exception/");
   const block = await readyBlock(page);
