@@ -54,6 +54,7 @@ export default defineConfig(
         __SITE_HEADERS__: "readonly",
         __WORKER_CSP__: "readonly",
         __WORKER_DIR__: "readonly",
+        __UNZIP__: "readonly",
       },
       parserOptions: { projectService: false, project: null },
     },

@@ -108,11 +108,6 @@ export class RunnerClient {
       job.listener.loading();
     }
     connection.post({ type: "run", runId: job.id, request: job.request });
-    // The next worker boots SPARE_DELAY_MS into a silent run; a program that prints keeps the
-    // machine (a flood stays smooth) until it ends or Stop is pressed.
-    this.#spareTimer = setTimeout(() => {
-      this.#startSpare();
-    }, SPARE_DELAY_MS);
   }
 
   #receive(connection: Connection, message: FromRunner): void {
@@ -141,6 +136,11 @@ export class RunnerClient {
         this.#fire("started");
         job.listener.started();
         this.#startDraining();
+        // The next worker boots SPARE_DELAY_MS into a silent run (never while this one boots);
+        // a program that prints keeps the machine until it ends or Stop is pressed.
+        this.#spareTimer = setTimeout(() => {
+          this.#startSpare();
+        }, SPARE_DELAY_MS);
         if (job.stopPressed) this.#ladder.interrupt(job);
         break;
       case "output":

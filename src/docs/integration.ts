@@ -67,7 +67,8 @@ export function renderServiceWorker(manifest: Record<string, string>): string {
     .replace("__MANIFEST__", JSON.stringify(manifest))
     .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
     .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
-    .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR));
+    .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR))
+    .replace("__UNZIP__", JSON.stringify([`pyodide/${SNAPSHOT_FILE}`]));
 }
 
 /** Writes `<out>/sw.js` for the files in `out`. */

@@ -18,6 +18,8 @@ const MANIFEST = __MANIFEST__;
 const SITE_HEADERS = __SITE_HEADERS__;
 const WORKER_CSP = __WORKER_CSP__;
 const WORKER_DIR = __WORKER_DIR__;
+/** Gzipped files kept decompressed (the interpreter snapshot: the page then skips gunzip). */
+const UNZIP = __UNZIP__;
 const SCOPE = new URL(self.registration.scope);
 const CACHE = `python-halted ${SCOPE.pathname}`;
 /** The cache's own record: the revision of each file it holds, and the previous deploy's files. */
@@ -63,7 +65,7 @@ async function precache() {
       const url = new URL(path, SCOPE).href;
       const response = await fetch(new Request(url, { cache: "reload" }));
       if (response.status === 200) {
-        await cache.put(url, response);
+        await cache.put(url, UNZIP.includes(path) ? await unzipped(response) : response);
         have[path] = rev;
       }
     } catch {
@@ -76,6 +78,16 @@ async function precache() {
     if (request.url !== INDEX && !(pathOf(request.url) in have))
       await cache.delete(request).catch(forget);
   await cache.put(INDEX, Response.json({ deploy: VERSION, have, kept })).catch(forget);
+}
+
+/** The response's body un-gzipped, unless the host (Content-Encoding) already did it. */
+async function unzipped(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const body = gzip
+    ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))
+    : bytes;
+  return new Response(body, { headers: { "Content-Type": "application/octet-stream" } });
 }
 
 let precaching = null;

@@ -5,8 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import vm from "node:vm";
+import { gzipSync } from "node:zlib";
 import { renderServiceWorker } from "../../src/docs/integration.ts";
 import { WORKER_CSP, WORKER_DIR } from "../../src/docs/headers.ts";
+import { SNAPSHOT_FILE } from "../../src/runner/paths.ts";
 
 const ORIGIN = "https://example.test";
 const keyOf = (request: Request | string): string =>
@@ -48,7 +50,7 @@ class FakeCaches {
 
 /** A server: path -> body; every request is logged. */
 class FakeNetwork {
-  files: Record<string, string> = {};
+  files: Record<string, string | Uint8Array> = {};
   log: { path: string; cache: string | undefined }[] = [];
   offline = false;
   fetch = async (input: Request | string): Promise<Response> => {
@@ -82,6 +84,8 @@ function worker(
     clients: { claim: async () => Promise.resolve() },
   };
   const context = vm.createContext({
+    Blob,
+    DecompressionStream,
     self,
     caches,
     fetch: net.fetch,
@@ -121,7 +125,10 @@ function worker(
   };
 }
 
-const files = (scope: string, names: Record<string, string>): Record<string, string> =>
+const files = (
+  scope: string,
+  names: Record<string, string | Uint8Array>,
+): Record<string, string | Uint8Array> =>
   Object.fromEntries(Object.entries(names).map(([p, body]) => [`${scope}${p || ""}`, body]));
 
 test("documents and the runner's script get the site's headers; everything else passes untouched", async () => {
@@ -234,4 +241,17 @@ test("two deploys on one origin keep their own caches; a file that failed is fet
     net.log.map((r) => r.path),
     ["/repo/gone.js"],
   );
+});
+
+test("the interpreter snapshot is kept decompressed, so a visit skips gunzip", async () => {
+  const net = new FakeNetwork();
+  const caches = new FakeCaches();
+  const raw = "the interpreter's memory ".repeat(100);
+  const snapshot = `pyodide/${SNAPSHOT_FILE}`;
+  net.files = files("/", { [snapshot]: gzipSync(raw) });
+  const sw = worker({ [snapshot]: "1" }, "/", caches, net);
+  await sw.precache();
+  const served = await sw.get(snapshot);
+  assert.ok(served instanceof Response);
+  assert.equal(await served.text(), raw);
 });
