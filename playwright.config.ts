@@ -39,7 +39,13 @@ export default defineConfig({
     },
     {
       name: "plain",
-      testMatch: ["runnable.spec.ts", "offline.spec.ts", "sandbox.spec.ts", "headers.spec.ts"],
+      testMatch: [
+        "runnable.spec.ts",
+        "offline.spec.ts",
+        "sandbox.spec.ts",
+        "headers.spec.ts",
+        "page-turn.spec.ts",
+      ],
       use: { browserName: "chromium", baseURL: "http://localhost:4322" },
     },
     {

@@ -2,27 +2,45 @@
 // (not inline) so that the site's Content-Security-Policy allows no inline script at all.
 //
 // 1. A stored theme is applied at once, so it never flashes the other one: data-theme sets the
-//    page's color-scheme (global.css); without it the CSS follows prefers-color-scheme.
+//    page's color-scheme (global.css); without it the CSS follows prefers-color-scheme. After a
+//    page turn (client-side router) it is applied again.
 // 2. The service worker caches the site for offline use and, on hosts that cannot send headers,
-//    adds them itself; then one reload makes the page cross-origin isolated. The reload happens
-//    at most once per tab session, so it can never loop.
+//    adds them itself; then one reload makes a page with runnable code cross-origin isolated.
+//    The reload happens at most once per tab session, so it can never loop.
 //
 // The site's base path comes from the script element's data-base attribute.
 (() => {
-  try {
-    const theme = localStorage.getItem("theme");
-    if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
-  } catch {
-    /* storage blocked: follow prefers-color-scheme */
-  }
+  const applyTheme = () => {
+    try {
+      const theme = localStorage.getItem("theme");
+      if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+    } catch {
+      /* storage blocked: follow prefers-color-scheme */
+    }
+  };
+  applyTheme();
+  // Page turns swap <html>'s attributes for the next page's (Astro's client-side router).
+  document.addEventListener("astro:after-swap", applyTheme);
   const base = document.currentScript?.dataset.base ?? "/";
+  // A page turn keeps the document, and with it its isolation or the lack of it: from a page
+  // that is not cross-origin isolated while the service worker is there to isolate the next one,
+  // the turn is a full load instead.
+  document.addEventListener("astro:before-preparation", (event) => {
+    if (window.crossOriginIsolated || !("serviceWorker" in navigator)) return;
+    if (navigator.serviceWorker.controller) event.preventDefault();
+  });
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   const flag = "python-halted:isolation-reload";
+  const parsed = new Promise((resolve) => {
+    if (document.readyState !== "loading") resolve(undefined);
+    else document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  });
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
-    .then(() => navigator.serviceWorker.ready)
+    .then(() => Promise.all([navigator.serviceWorker.ready, parsed]))
     .then(() => {
-      if (window.crossOriginIsolated) return;
+      // Only a page with code to run reloads; any other page is isolated at its next turn.
+      if (window.crossOriginIsolated || !document.querySelector("[data-runnable]")) return;
       const reloadOnce = () => {
         if (sessionStorage.getItem(flag)) return;
         sessionStorage.setItem(flag, "1");

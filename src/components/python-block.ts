@@ -8,9 +8,9 @@
  * `role="status"` with `data-outcome` and `data-exit-code`.
  */
 import { OutputModel } from "../client/output-model.ts";
-import { pageRunner, unsupportedReason } from "../client/page-runner.ts";
+import { unsupportedReason } from "../client/page-runner.ts";
 import { playgroundCode, shareLink } from "../client/playground-link.ts";
-import type { RunHandle, RunListener, RunnerClient } from "../client/runner-client.ts";
+import type { RunHandle, RunListener } from "../client/runner-client.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
 import type { RunnerError } from "../runner/result.ts";
 import {
@@ -27,6 +27,7 @@ import type { CodeEditor } from "./editor.ts";
 import { clearEnding, showEnding, showError } from "./ending-view.ts";
 import { OutputRenderer } from "./output-log.ts";
 import { prefetchWhenVisible } from "./prefetch.ts";
+import { runner } from "./runner-mirror.ts";
 
 type BlockState = "idle" | "loading" | "running" | "done";
 
@@ -37,19 +38,6 @@ interface BlockUI {
   activity: ActivityLine;
   status: HTMLElement;
   renderer: OutputRenderer;
-}
-
-/** The page's runner, its state and boot kind mirrored on `<html>` for tests and styles. */
-function runner(): RunnerClient {
-  return pageRunner((client) => {
-    const root = document.documentElement.dataset;
-    client.onstate = (state) => {
-      root["runnerState"] = state;
-    };
-    client.onboot = (boot) => {
-      root["runnerBoot"] = boot;
-    };
-  });
 }
 
 class PythonBlock extends HTMLElement {
@@ -100,6 +88,12 @@ class PythonBlock extends HTMLElement {
     prefetchWhenVisible(this, () => {
       runner().prefetch();
     });
+  }
+
+  /** The block left the page (a page turn): its program is killed at once, as Stop pressed twice. */
+  disconnectedCallback(): void {
+    this.#handle?.stop();
+    this.#handle?.stop();
   }
 
   #wire(toolbar: Toolbar, output: OutputPanel): void {

@@ -50,7 +50,7 @@ class FakeCaches {
 
 /** A server: path -> body; every request is logged. */
 class FakeNetwork {
-  files: Record<string, string | Uint8Array> = {};
+  files: Record<string, string | Uint8Array<ArrayBuffer>> = {};
   log: { path: string; cache: string | undefined }[] = [];
   offline = false;
   fetch = async (input: Request | string): Promise<Response> => {
@@ -127,8 +127,8 @@ function worker(
 
 const files = (
   scope: string,
-  names: Record<string, string | Uint8Array>,
-): Record<string, string | Uint8Array> =>
+  names: Record<string, string | Uint8Array<ArrayBuffer>>,
+): Record<string, string | Uint8Array<ArrayBuffer>> =>
   Object.fromEntries(Object.entries(names).map(([p, body]) => [`${scope}${p || ""}`, body]));
 
 test("documents and the runner's script get the site's headers; everything else passes untouched", async () => {
@@ -248,7 +248,7 @@ test("the interpreter snapshot is kept decompressed, so a visit skips gunzip", a
   const caches = new FakeCaches();
   const raw = "the interpreter's memory ".repeat(100);
   const snapshot = `pyodide/${SNAPSHOT_FILE}`;
-  net.files = files("/", { [snapshot]: gzipSync(raw) });
+  net.files = files("/", { [snapshot]: new Uint8Array(gzipSync(raw)) });
   const sw = worker({ [snapshot]: "1" }, "/", caches, net);
   await sw.precache();
   const served = await sw.get(snapshot);

@@ -1,0 +1,66 @@
+/**
+ * Page turns (Astro's client-side router): the next section keeps the page's Python, so its Run
+ * waits for a run, not a boot; a program still running is killed by the turn; the theme holds.
+ */
+import { expect, test } from "./fixtures.ts";
+import { ending, log, readyBlock, runToEnd, setCode, startRun, visit } from "./blocks.ts";
+
+const idle = async (page: import("@playwright/test").Page): Promise<void> => {
+  await expect(page.locator("html")).toHaveAttribute("data-runner-state", "idle", {
+    timeout: 60_000,
+  });
+};
+
+test("turning to the next section keeps Python: its Run boots nothing and fetches nothing", async ({
+  page,
+  problems,
+}) => {
+  await visit(page, "halt-python-script/sys-exit/");
+  await readyBlock(page);
+  await idle(page);
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/pyodide/")) fetched.push(r.url());
+  });
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.locator("a[rel=next]").click();
+  await expect(page).toHaveURL(/\/halt-python-script\/os-exit\/$/);
+  await expect(page.locator("h1")).toHaveText("Using os._exit()");
+  // The page kept its document (no load), so its runner and the spare it had booted.
+  await idle(page);
+  const block = await readyBlock(page);
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-outcome", "exit");
+  expect(fetched).toEqual([]);
+  // The run used the spare booted on the previous section; only the next spare is new.
+  expect(workers.length).toBeLessThanOrEqual(1);
+  expect(problems).toEqual([]);
+});
+
+test("a program still running when the page turns is killed; the next page runs at once", async ({
+  page,
+  problems,
+}) => {
+  await visit(page, "halt-python-script/sys-exit/");
+  const first = await readyBlock(page);
+  await page.evaluate(() => {
+    document.documentElement.dataset["theme"] = "dark";
+    localStorage.setItem("theme", "dark");
+  });
+  await setCode(
+    page,
+    first,
+    "import time\ntry:\n    time.sleep(60)\nfinally:\n    print('left')\n",
+  );
+  await startRun(first);
+  await expect(first).toHaveAttribute("data-state", "running");
+  await page.locator("a[rel=next]").click();
+  await expect(page).toHaveURL(/\/os-exit\/$/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const block = await readyBlock(page);
+  await expect(await runToEnd(block)).toHaveAttribute("data-outcome", "exit");
+  await expect(ending(block)).toContainText("os._exit");
+  await expect(log(block)).not.toContainText("Traceback");
+  expect(problems).toEqual([]);
+});
