@@ -22,19 +22,31 @@ test("turning to the next section keeps Python: its Run boots nothing and fetche
   page.on("request", (r) => {
     if (r.url().includes("/pyodide/")) fetched.push(r.url());
   });
-  const workers: string[] = [];
-  page.on("worker", (w) => workers.push(w.url()));
+  await page.evaluate(() => {
+    (window as { keptDocument?: boolean }).keptDocument = true;
+  });
   await page.locator("a[rel=next]").click();
   await expect(page).toHaveURL(/\/halt-python-script\/os-exit\/$/);
   await expect(page.locator("h1")).toHaveText("Using os._exit()");
-  // The page kept its document (no load), so its runner and the spare it had booted.
-  await idle(page);
+  // The page kept its document (no load), so its runner and the spare it had booted: idle at
+  // once, with nothing to wait for.
+  expect(await page.evaluate(() => (window as { keptDocument?: boolean }).keptDocument)).toBe(true);
+  expect(await page.locator("html").getAttribute("data-runner-state")).toBe("idle");
   const block = await readyBlock(page);
+  // Whether the block ever says it is loading Python (it does only when no spare is ready).
+  await page.evaluate(() => {
+    const block = document.querySelector("[data-runnable]");
+    const seen = (document.documentElement.dataset["sawLoading"] = "no");
+    new MutationObserver(() => {
+      if (block?.textContent.includes("Loading Python"))
+        document.documentElement.dataset["sawLoading"] = "yes";
+    }).observe(block ?? document, { subtree: true, childList: true, characterData: true });
+    return seen;
+  });
   const status = await runToEnd(block);
   await expect(status).toHaveAttribute("data-outcome", "exit");
   expect(fetched).toEqual([]);
-  // The run used the spare booted on the previous section; only the next spare is new.
-  expect(workers.length).toBeLessThanOrEqual(1);
+  await expect(page.locator("html")).toHaveAttribute("data-saw-loading", "no");
   expect(problems).toEqual([]);
 });
 

@@ -61,7 +61,8 @@ export class OutputRingWriter {
       for (let i = split; i < part.length; i += 1) data[i - split] = part.charCodeAt(i);
       w = (w + part.length) % cap;
       this.#write = w;
-      Atom.add(this.#header, USED, need);
+      // Into an empty ring: wake a page waiting for output (`written`), so it shows at once.
+      if (Atom.add(this.#header, USED, need) === 0) Atom.notify(this.#header, USED);
     }
   }
 }
@@ -127,6 +128,24 @@ export class OutputRingReader {
     this.#read = r;
     if (consumed) Atom.sub(this.#header, USED, consumed);
     return { chunks, dropped: this.#takeDropped(), skippedLines };
+  }
+
+  /**
+   * Resolves when text is written into the empty ring, or after `timeoutMs` (at once if there is
+   * text already); null where the browser cannot wait without blocking (`Atomics.waitAsync`).
+   */
+  written(timeoutMs: number): Promise<unknown> | null {
+    const atomics = Atomics as {
+      waitAsync?: (
+        a: Int32Array,
+        i: number,
+        v: number,
+        t: number,
+      ) => { async: boolean; value: unknown };
+    };
+    if (!atomics.waitAsync) return null;
+    const wait = atomics.waitAsync(this.#header, USED, 0, timeoutMs);
+    return wait.async ? (wait.value as Promise<unknown>) : Promise.resolve();
   }
 
   /** A record's text as one or two views of shared memory (it may wrap around the end). */

@@ -1,8 +1,8 @@
 /**
  * The page's runner controller: one fresh worker per run, as one process per `python3 snippet.py`.
- * A spare worker boots ahead from the page's assets (`spare-worker.ts`); Run hands the program to
- * it, and the run's worker is terminated when the run ends. Joins the queue, the Stop ladder and
- * the state table. No DOM: the page hears the state and boot kind through `onstate` / `onboot`.
+ * Spare workers boot ahead from the page's assets (`spare-worker.ts`); Run hands the program to
+ * one, and the run's worker is terminated when the run ends. Joins the queue, the Stop ladder and
+ * the state table. No DOM: the page hears the state, boot kind and spares through callbacks.
  */
 import type { FromRunner } from "../channels/messages.ts";
 import {
@@ -15,13 +15,12 @@ import {
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
 import type { Connection } from "./connection.ts";
 import { MAX_LINES, drainedText } from "./output-model.ts";
+import { OutputPump } from "./output-pump.ts";
 import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
-import { SpareWorker } from "./spare-worker.ts";
+import { SPARE_DELAY_MS, SpareWorker } from "./spare-worker.ts";
 import { StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunHandle, RunListener };
-
-const SPARE_DELAY_MS = 300; // how long a silent run has the machine before the next worker boots
 
 export class RunnerClient {
   #state: ClientState = "idle";
@@ -30,13 +29,18 @@ export class RunnerClient {
   readonly #spare: SpareWorker;
   readonly #queue = new RunQueue();
   readonly #ladder: StopLadder;
-  #frame: number | null = null;
-  #spareTimer: ReturnType<typeof setTimeout> | undefined;
-  #spareScheduled = false;
+  readonly #output = new OutputPump(
+    () => (this.#queue.current && this.#active?.ring) ?? null,
+    () => {
+      if (this.#queue.current) this.#drain(this.#queue.current);
+    },
+  );
   /** Hears every state change (the page shows it as `data-runner-state`). */
   onstate: ((state: ClientState) => void) | null = null;
   /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
   onboot: ((boot: "snapshot" | "cold") => void) | null = null;
+  /** Hears how many spares are ready (the page shows it as `data-runner-spares`). */
+  onspares: ((ready: number) => void) | null = null;
 
   /** `createWorker`: see `Connection`. `sharedMemory`: the page may use SharedArrayBuffer. */
   constructor(indexURL: string, createWorker: () => Worker, sharedMemory: boolean) {
@@ -64,6 +68,8 @@ export class RunnerClient {
     });
   }
 
+  readonly #busy = (): boolean => this.#queue.current !== null;
+
   #fire(event: ClientEvent): void {
     const next = nextState(this.#state, event);
     if (next === this.#state) return;
@@ -86,7 +92,7 @@ export class RunnerClient {
           job.listener.failed({ code: "internal", message: "Cancelled before it started." });
         } else if (this.#queue.current === job) {
           this.#ladder.press(job);
-          this.#startSpare();
+          this.#spare.schedule(this.#busy);
         }
       },
       sendInput: (line) => {
@@ -103,6 +109,7 @@ export class RunnerClient {
     const job = this.#queue.next();
     if (!job) return;
     const connection = (this.#active = this.#spare.take());
+    this.onspares?.(this.#spare.readyCount);
     if (!connection.ready) {
       this.#fire("spawn");
       job.listener.loading();
@@ -115,7 +122,10 @@ export class RunnerClient {
       // The spare: only its readiness and its failure matter until it takes a run.
       if (message.type === "ready") {
         if (message.boot) this.onboot?.(message.boot);
-        if (!this.#queue.current) this.#fire("ready");
+        this.onspares?.(this.#spare.readyCount);
+        if (this.#queue.current) return;
+        this.#fire("ready");
+        this.#spare.topUp();
       } else if (message.type === "error") {
         this.#died(connection, message.error);
       }
@@ -135,19 +145,17 @@ export class RunnerClient {
         job.startedAt = performance.now();
         this.#fire("started");
         job.listener.started();
-        this.#startDraining();
-        // The next worker boots SPARE_DELAY_MS into a silent run (never while this one boots);
-        // a program that prints keeps the machine until it ends or Stop is pressed.
-        this.#spareTimer = setTimeout(() => {
-          this.#startSpare();
-        }, SPARE_DELAY_MS);
+        this.#output.start();
+        // The next worker boots a moment into a silent run (never while this one boots); a
+        // program that prints keeps the machine until it ends or Stop is pressed.
+        this.#spare.schedule(this.#busy, SPARE_DELAY_MS);
         if (job.stopPressed) this.#ladder.interrupt(job);
         break;
       case "output":
         // Only without shared memory does output come as messages (otherwise it is in the ring).
         if (message.runId !== job.id || connection.ring) return;
         job.listener.output(drainedText(message.stream, message.text));
-        clearTimeout(this.#spareTimer);
+        this.#spare.unschedule();
         break;
       case "input-request":
         if (message.runId !== job.id) return;
@@ -172,40 +180,12 @@ export class RunnerClient {
     }
   }
 
-  /** Output is drained once per animation frame while a program runs (see `output-ring.ts`). */
-  #startDraining(): void {
-    if (this.#frame !== null) return;
-    const tick = (): void => {
-      const job = this.#queue.current;
-      if (!job) {
-        this.#frame = null;
-        return;
-      }
-      this.#drain(job);
-      this.#frame = requestAnimationFrame(tick);
-    };
-    this.#frame = requestAnimationFrame(tick);
-  }
-
   #drain(job: Job): void {
     const drained = this.#active?.ring?.drain(MAX_LINES); // a flood's older lines: counted only
     if (drained && (drained.chunks.length || drained.dropped)) {
       job.listener.output(drained);
-      clearTimeout(this.#spareTimer);
+      this.#spare.unschedule();
     }
-  }
-
-  /** Starts the next spare right after the next paint, so its start never delays what is shown. */
-  #startSpare(): void {
-    clearTimeout(this.#spareTimer);
-    if (this.#spare.current || this.#spareScheduled) return;
-    this.#spareScheduled = true;
-    requestAnimationFrame(() => {
-      setTimeout(() => {
-        this.#spareScheduled = false;
-        this.#spare.ensure();
-      }, 0);
-    });
   }
 
   /** The run is over (its result, or a kill): its worker goes, the next job may start. */
@@ -218,7 +198,7 @@ export class RunnerClient {
     this.#queue.current = null;
     this.#fire(result.outcome === "killed" ? "killed" : "ended");
     job.listener.ended(result, job.stopPressed);
-    this.#startSpare();
+    this.#spare.schedule(this.#busy);
     this.#fire(this.#spare.current?.ready ? "ready" : "spawn");
     this.#pump();
   }

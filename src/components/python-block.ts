@@ -154,19 +154,21 @@ class PythonBlock extends HTMLElement {
       return;
     }
     this.#lastSource = this.#source();
+    this.#setState("loading");
+    ui.activity.set("Starting…");
     // The build-time verified result gives way to the live one.
     this.querySelector("[data-expected]")?.setAttribute("hidden", "");
     this.#model.clear();
-    ui.renderer.render();
     ui.output.element.hidden = false;
     clearEnding(ui.status);
-    this.#editor?.markLine(null);
-    this.#setState("loading");
-    ui.activity.set("Starting…");
+    // The worker starts the program now; the panel and the editor are redrawn while it does
+    // (its output is drained no sooner than this task ends).
     this.#handle = runner().run(
       { source: this.#lastSource, filename: SNIPPET_FILE },
       this.#listener(ui),
     );
+    ui.renderer.render();
+    this.#editor?.markLine(null);
   }
 
   #listener(ui: BlockUI): RunListener {

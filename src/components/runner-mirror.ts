@@ -1,6 +1,6 @@
 /**
- * The page's runner, its state and boot kind mirrored on `<html>` (`data-runner-state`,
- * `data-runner-boot`) for tests and styles. The runner outlives page turns (the client-side
+ * The page's runner, its state, boot kind and ready spares mirrored on `<html>`
+ * (`data-runner-state`, `data-runner-boot`, `data-runner-spares`) for tests and styles. The runner outlives page turns (the client-side
  * router swaps the document's body and `<html>` attributes, not the scripts), so the mirror is
  * written again after every swap.
  */
@@ -9,7 +9,7 @@ import type { RunnerClient } from "../client/runner-client.ts";
 
 const shown: Record<string, string> = {};
 
-function show(key: "runnerState" | "runnerBoot", value: string): void {
+function show(key: "runnerState" | "runnerBoot" | "runnerSpares", value: string): void {
   shown[key] = value;
   document.documentElement.dataset[key] = value;
 }
@@ -22,6 +22,9 @@ export function runner(): RunnerClient {
     };
     client.onboot = (boot) => {
       show("runnerBoot", boot);
+    };
+    client.onspares = (ready) => {
+      show("runnerSpares", String(ready));
     };
     document.addEventListener("astro:after-swap", () => {
       Object.assign(document.documentElement.dataset, shown);
