@@ -19,8 +19,9 @@ test("turning to the next section keeps Python: its Run boots nothing and fetche
   await readyBlock(page);
   await idle(page);
   const fetched: string[] = [];
+  // The runtime the page loads once (a spare booting later imports Pyodide's scripts, no more).
   page.on("request", (r) => {
-    if (r.url().includes("/pyodide/")) fetched.push(r.url());
+    if (/\/pyodide\/.*\.(wasm|gz|zip|json)$/.test(r.url())) fetched.push(r.url());
   });
   await page.evaluate(() => {
     (window as { keptDocument?: boolean }).keptDocument = true;

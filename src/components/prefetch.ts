@@ -1,7 +1,8 @@
 /**
- * Loads Python in the background once any runnable block is on screen and the page is idle, so
- * the first Run rarely waits; hovering or focusing Run starts it at once. Then the service worker
- * is asked to keep the site for offline use: only a reader who meets runnable code downloads it.
+ * Loads Python in the background as soon as any runnable block is on screen (after the page's
+ * first paint), so the first Run rarely waits; hovering or focusing Run starts it too. When the
+ * page is idle, the service worker is asked to keep the site for offline use: only a reader who
+ * meets runnable code downloads it.
  */
 let observer: IntersectionObserver | null = null;
 
@@ -10,12 +11,9 @@ export function prefetchWhenVisible(block: HTMLElement, start: () => void): void
   observer ??= new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     observer?.disconnect();
-    const then = (): void => {
-      start();
-      askForPrecache();
-    };
-    if ("requestIdleCallback" in window) requestIdleCallback(then, { timeout: 2000 });
-    else setTimeout(then, 200);
+    start();
+    if ("requestIdleCallback" in window) requestIdleCallback(askForPrecache, { timeout: 2000 });
+    else setTimeout(askForPrecache, 200);
   });
   observer.observe(block);
 }
