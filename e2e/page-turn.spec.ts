@@ -37,12 +37,11 @@ test("turning to the next section keeps Python: its Run boots nothing and fetche
   // Whether the block ever says it is loading Python (it does only when no spare is ready).
   await page.evaluate(() => {
     const block = document.querySelector("[data-runnable]");
-    const seen = (document.documentElement.dataset["sawLoading"] = "no");
+    document.documentElement.dataset["sawLoading"] = "no";
     new MutationObserver(() => {
       if (block?.textContent.includes("Loading Python"))
         document.documentElement.dataset["sawLoading"] = "yes";
     }).observe(block ?? document, { subtree: true, childList: true, characterData: true });
-    return seen;
   });
   const status = await runToEnd(block);
   await expect(status).toHaveAttribute("data-outcome", "exit");

@@ -30,8 +30,6 @@ export class OutputModel {
   lines: Line[] = [];
   droppedLines = 0;
   droppedChars = 0;
-  /** The number of the first kept line, counting every line since the last clear. */
-  first = 0;
   /** The lowest line number changed since the renderer last asked (`takeChanged`). */
   #changed = 0;
 
@@ -39,7 +37,6 @@ export class OutputModel {
     this.lines = [];
     this.droppedLines = 0;
     this.droppedChars = 0;
-    this.first = 0;
     this.#changed = 0;
   }
 
@@ -49,7 +46,6 @@ export class OutputModel {
       // A flood: lines newer than all of these follow, so everything kept so far goes too.
       const open = this.lines.at(-1)?.closed === false ? 1 : 0;
       this.droppedLines += drained.skippedLines + this.lines.length - open;
-      this.first += drained.skippedLines + this.lines.length - open;
       this.lines = [];
     }
     for (const { stream, text } of drained.chunks) this.#append(stream, text);
@@ -57,13 +53,17 @@ export class OutputModel {
     if (excess > 0) {
       this.lines.splice(0, excess);
       this.droppedLines += excess;
-      this.first += excess;
     }
   }
 
   /** Echoes a line the reader typed for `input()`. */
   echoInput(text: string): void {
     this.#append("stdin", `${text}\n`);
+  }
+
+  /** The number of the first kept line, counting every line since the last clear. */
+  get first(): number {
+    return this.droppedLines;
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * Renders the output model into the block's `role="log"` element, once per batch of output and
- * append-only, as text nodes only (program output is never markup). Traceback lines that point into the snippet
- * become links to that line of the editor.
+ * append-only, as text nodes only (program output is never markup). Traceback lines that point
+ * into the snippet become links to that line of the editor.
  */
 import { MAX_LINES, type OutputModel } from "../client/output-model.ts";
 

@@ -1,8 +1,8 @@
 /**
  * The page's runner, its state, boot kind and ready spares mirrored on `<html>`
- * (`data-runner-state`, `data-runner-boot`, `data-runner-spares`) for tests and styles. The runner outlives page turns (the client-side
- * router swaps the document's body and `<html>` attributes, not the scripts), so the mirror is
- * written again after every swap.
+ * (`data-runner-state`, `data-runner-boot`, `data-runner-spares`) for tests and styles. The
+ * runner outlives page turns (the client-side router swaps the document's body and `<html>`
+ * attributes, not the scripts), so the mirror is written again after every swap.
  */
 import { pageRunner } from "../client/page-runner.ts";
 import type { RunnerClient } from "../client/runner-client.ts";

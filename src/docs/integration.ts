@@ -1,8 +1,8 @@
 /**
  * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`), then
  * `<base>sw.js` from `service-worker.js` with the manifest of built files (each with its own
- * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the
- * isolation and cache headers.
+ * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache
+ * headers.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -38,6 +38,10 @@ export function headersFile(base: string): string {
   ].join("\n");
 }
 
+/** A short content hash: a file's revision, a deploy's version. */
+const digest = (bytes: Buffer | string): string =>
+  createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
 /**
  * Each built file's revision: a hash of its bytes, except the snapshot's, which is a hash of what
  * it is made from (two builds from the same sources make equivalent snapshots, not equal bytes).
@@ -47,8 +51,6 @@ export function buildManifest(out: string): Record<string, string> {
     .map((f) => relative(out, f).split("\\").join("/"))
     .filter((f) => f !== "sw.js" && f !== "_headers" && !f.endsWith(".map"))
     .sort();
-  const digest = (bytes: Buffer | string): string =>
-    createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   return Object.fromEntries(
     built.map((f) => [
       f.endsWith("index.html") ? f.slice(0, -"index.html".length) || "./" : f,
@@ -61,7 +63,7 @@ export function buildManifest(out: string): Record<string, string> {
 
 /** The service worker's source for a deploy with this manifest (`service-worker.js`, filled in). */
 export function renderServiceWorker(manifest: Record<string, string>): string {
-  const version = createHash("sha256").update(JSON.stringify(manifest)).digest("hex").slice(0, 16);
+  const version = digest(JSON.stringify(manifest));
   return readFileSync(new URL("./service-worker.js", import.meta.url), "utf8")
     .replace("__VERSION__", JSON.stringify(version))
     .replace("__MANIFEST__", JSON.stringify(manifest))

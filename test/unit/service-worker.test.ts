@@ -122,6 +122,12 @@ function worker(
       await Promise.all(waits);
       return response;
     },
+    /** The body of the response the worker gives for `path` (it must give one). */
+    async text(path: string, init: { navigate?: boolean } = {}): Promise<string> {
+      const response = await this.get(path, init);
+      assert.ok(response instanceof Response);
+      return response.text();
+    },
   };
 }
 
@@ -161,12 +167,8 @@ test("a full disk never fails a response, online or for a page", async () => {
   const caches = new FakeCaches();
   const sw = worker({ "./": "1", "x.js": "1" }, "/", caches, net);
   (await caches.open("python-halted /")).full = true;
-  const script = await sw.get("x.js");
-  assert.ok(script instanceof Response);
-  assert.equal(await script.text(), "js");
-  const page = await sw.get("", { navigate: true });
-  assert.ok(page instanceof Response);
-  assert.equal(await page.text(), "<html>");
+  assert.equal(await sw.text("x.js"), "js");
+  assert.equal(await sw.text("", { navigate: true }), "<html>");
   await sw.precache(); // cannot store anything, and says nothing
 });
 
@@ -193,12 +195,8 @@ test("a deploy fetches only changed files, past the HTTP cache, and keeps the pr
   assert.deepEqual(net.log.map((r) => r.path).sort(), ["/", "/_astro/p.2.js"]);
   // A tab opened before the deploy still gets its old script, offline too.
   net.offline = true;
-  const old = await sw2.get("_astro/p.1.js");
-  assert.ok(old instanceof Response);
-  assert.equal(await old.text(), "p1");
-  const home = await sw2.get("", { navigate: true });
-  assert.ok(home instanceof Response);
-  assert.equal(await home.text(), "v2");
+  assert.equal(await sw2.text("_astro/p.1.js"), "p1");
+  assert.equal(await sw2.text("", { navigate: true }), "v2");
   net.offline = false;
 
   // Deploy 3: deploy 1's script goes; deploy 2's is kept for tabs opened before.
@@ -251,7 +249,5 @@ test("the interpreter snapshot is kept decompressed, so a visit skips gunzip", a
   net.files = files("/", { [snapshot]: new Uint8Array(gzipSync(raw)) });
   const sw = worker({ [snapshot]: "1" }, "/", caches, net);
   await sw.precache();
-  const served = await sw.get(snapshot);
-  assert.ok(served instanceof Response);
-  assert.equal(await served.text(), raw);
+  assert.equal(await sw.text(snapshot), raw);
 });
