@@ -4,6 +4,7 @@
  * Run — and the respawn after `os._exit` or a kill — is a spare taking over.
  */
 import type { RuntimeAssets } from "../channels/messages.ts";
+import { afterPaint } from "./after-paint.ts";
 import { Connection, type ConnectionEvents } from "./connection.ts";
 import { runtimeAssets } from "./runtime-assets.ts";
 
@@ -25,6 +26,7 @@ export class SpareWorker {
   #assets: Promise<RuntimeAssets> | null = null;
   readonly #start: () => Connection;
   readonly #indexURL: string;
+  readonly #sharedMemory: boolean;
   readonly #depth = depth();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #scheduled = false;
@@ -36,6 +38,7 @@ export class SpareWorker {
     events: ConnectionEvents,
   ) {
     this.#indexURL = indexURL;
+    this.#sharedMemory = sharedMemory;
     this.#start = () => new Connection(createWorker, indexURL, sharedMemory, events);
   }
 
@@ -62,7 +65,7 @@ export class SpareWorker {
   }
 
   #boot(): void {
-    this.#assets ??= runtimeAssets(this.#indexURL);
+    this.#assets ??= runtimeAssets(this.#indexURL, this.#sharedMemory);
     // The worker starts now (its scripts load meanwhile); it boots once the assets are here.
     const spare = this.#start();
     void this.#assets.then((assets) => {
@@ -85,11 +88,9 @@ export class SpareWorker {
     }
     if (this.#scheduled) return;
     this.#scheduled = true;
-    requestAnimationFrame(() => {
-      setTimeout(() => {
-        this.#scheduled = false;
-        if (!this.ensure() && !busy()) this.topUp();
-      }, 0);
+    afterPaint(() => {
+      this.#scheduled = false;
+      if (!this.ensure() && !busy()) this.topUp();
     });
   }
 

@@ -89,6 +89,8 @@ export function createEditor(
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
     markLine(line) {
+      // Nothing to clear: no transaction (each one reads the DOM selection, a forced layout).
+      if (line === null && view.state.field(haltField).size === 0) return;
       view.dispatch({ effects: setHalt.of(line) });
     },
     focusLine(line) {

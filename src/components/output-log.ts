@@ -21,6 +21,11 @@ export class OutputRenderer {
   readonly #nodes: HTMLElement[] = [];
   #from = 0;
   #note: HTMLElement | null = null;
+  /**
+   * The log is scrolled to its end (within a line): new output keeps it there. Kept from scroll
+   * events, so a render never reads the layout before it writes (a forced layout per batch).
+   */
+  #stuck = true;
 
   constructor(
     log: HTMLElement,
@@ -33,6 +38,13 @@ export class OutputRenderer {
     const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     this.#traceback = new RegExp(`(File "${escaped}", line )(\\d+)`);
     this.#onLine = onLine;
+    log.addEventListener(
+      "scroll",
+      () => {
+        this.#stuck = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+      },
+      { passive: true },
+    );
   }
 
   /**
@@ -59,7 +71,6 @@ export class OutputRenderer {
     const model = this.#model;
     const changed = model.takeChanged();
     const log = this.#log;
-    const stick = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
     const nodes = this.#nodes;
     const head = Math.max(0, Math.min(nodes.length, model.first - this.#from));
     const tail = Math.max(0, Math.min(nodes.length, changed - this.#from));
@@ -91,9 +102,10 @@ export class OutputRenderer {
       nodes.push(node);
       fresh.append(node);
     }
+    const added = fresh.childNodes.length > 0;
     log.append(fresh);
     this.#showDropped();
-    if (stick) log.scrollTop = log.scrollHeight;
+    if (added && this.#stuck) log.scrollTop = log.scrollHeight;
   }
 
   /** The note above the lines saying how much of a flood is not shown. */

@@ -7,6 +7,7 @@
  * (`idle | loading | running | done`); output is in `role="log"`; the ending is in
  * `role="status"` with `data-outcome` and `data-exit-code`.
  */
+import { afterPaint } from "../client/after-paint.ts";
 import { OutputModel } from "../client/output-model.ts";
 import { unsupportedReason } from "../client/page-runner.ts";
 import { playgroundCode, shareLink } from "../client/playground-link.ts";
@@ -208,7 +209,11 @@ class PythonBlock extends HTMLElement {
         this.#setState("done");
         showEnding(ui.status, result, this.#lastSource, stopPressed);
         const line = result.line ?? result.interruptedAt?.line ?? null;
-        if (line !== null && this.#source() === this.#lastSource) this.#editor?.markLine(line);
+        if (line === null) return;
+        // A frame later: the ending is painted first (the editor's update forces a layout).
+        afterPaint(() => {
+          if (!this.#handle && this.#source() === this.#lastSource) this.#editor?.markLine(line);
+        });
       },
       failed: (error) => {
         this.#failed(error, true);

@@ -12,7 +12,7 @@
  */
 /// <reference lib="webworker" />
 import { interruptReceiver } from "../channels/interrupt.ts";
-import type { FromRunner, WorkerInit } from "../channels/messages.ts";
+import type { FromRunner, RuntimeAssets, WorkerInit } from "../channels/messages.ts";
 import { OutputRingWriter } from "../channels/output-ring.ts";
 import { StdinReader } from "../channels/stdin.ts";
 import DRIVER from "../runner/driver.py?raw";
@@ -27,8 +27,22 @@ declare const self: DedicatedWorkerGlobalScope;
 
 type CreateModule = NonNullable<BootConfig["createPyodideModule"]>;
 
+/**
+ * The page hands the snapshot over as shared memory when it can (no copy per worker on the page's
+ * thread); this worker boots from its own copy, so no program can reach the bytes the page's next
+ * workers boot from.
+ */
+function ownAssets(assets: RuntimeAssets): RuntimeAssets {
+  const snapshot = assets.snapshot;
+  const shared =
+    typeof SharedArrayBuffer !== "undefined" && snapshot?.buffer instanceof SharedArrayBuffer;
+  return shared ? { ...assets, snapshot: snapshot.slice() } : assets;
+}
+
 function start(init: WorkerInit): void {
-  const port = init.port;
+  // Nothing below keeps `init`: its shared snapshot is dropped once copied.
+  const { port, indexURL } = init;
+  const assets = ownAssets(init.assets);
   // Captured now: a program may patch MessagePort.prototype, but not what was taken before it ran.
   // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to `port` below
   const postMessage = port.postMessage;
@@ -51,17 +65,16 @@ function start(init: WorkerInit): void {
   const booted = (async (): Promise<Runner> => {
     post({ type: "booting" });
     const [pyodide, asm] = await Promise.all([
-      import(/* @vite-ignore */ `${init.indexURL}pyodide.mjs`) as Promise<{
+      import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{
         loadPyodide: LoadPyodide;
       }>,
-      import(/* @vite-ignore */ `${init.indexURL}pyodide.asm.mjs`) as Promise<{
+      import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{
         default: CreateModule;
       }>,
     ]);
-    const { assets } = init;
     const runner = new Runner({
       loadPyodide: pyodide.loadPyodide,
-      indexURL: init.indexURL,
+      indexURL,
       driver: DRIVER,
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
       useSnapshot: assets.snapshot !== null,
