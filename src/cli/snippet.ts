@@ -1,13 +1,14 @@
 /**
- * `npm run -s snippet -- FILE.py`: runs a Python file through the runner core in Node, the way
- * `python3 -u FILE.py` runs it. The core runs in a worker thread; this thread owns the clock:
+ * `npm run -s snippet -- [-u] FILE.py`: runs a Python file through the runner core in Node, the
+ * way `python3 [-u] FILE.py` runs it. The core runs in a worker thread; this thread owns the clock:
  * it sends SIGINT for `--interrupt-after` and kills the thread if the program ignores it.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { isatty } from "node:tty";
 import { Worker } from "node:worker_threads";
 import { createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
-import { assertNever, killedResult, type RunResult } from "../runner/result.ts";
+import { assertNever, killedResult, type RunResult, type Stdio } from "../runner/result.ts";
 import type { FromRunner } from "../channels/messages.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
 
@@ -31,10 +32,30 @@ try {
   fail(`cannot read ${args.file}: ${(error as Error).message}`, 2);
 }
 
+/**
+ * The program's streams are this command's: a terminal on stdout makes it line-buffered, a pipe
+ * or a file block-buffered; `-u` or PYTHONUNBUFFERED (non-empty) writes through. Its environment
+ * and terminal size are this process's, as python3's are.
+ */
+function commandStdio(unbuffered: boolean): Stdio {
+  const terminal = isatty(1);
+  const vars = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
+  );
+  return {
+    terminal,
+    unbuffered: unbuffered || Boolean(process.env["PYTHONUNBUFFERED"]),
+    ...(terminal && { size: { columns: process.stdout.columns, rows: process.stdout.rows } }),
+    env: { vars, only: true },
+  };
+}
+
 const interruptBuffer = createInterruptBuffer();
 const worker = new Worker(new URL("./runner-thread.ts", import.meta.url), {
   workerData: {
-    request: { source, filename: path, argv0: args.file },
+    request: { source, filename: path, argv0: args.file, stdio: commandStdio(args.unbuffered) },
     interruptBuffer,
     snapshotCache: args.snapshotCache,
   },
@@ -53,6 +74,8 @@ function finish(result: RunResult): void {
     process.stdout.write(`${JSON.stringify({ result, ...captured }, null, 2)}\n`);
     process.exitCode = 0;
   } else {
+    // The runtime itself failed: the program's streams cannot say so, this command does.
+    if (result.outcome === "crash") process.stderr.write(`snippet: ${result.message}\n`);
     process.exitCode = result.exitCode;
   }
   void worker.terminate();
@@ -69,6 +92,21 @@ function kill(): void {
   });
 }
 
+/** SIGINT to the program, as Ctrl+C in its terminal; killed if it is still running after the grace. */
+function interrupt(): void {
+  if (settled) return;
+  sendSigintReliably(interruptBuffer, () => !settled);
+  setTimeout(kill, args.graceMs).unref();
+}
+
+// Ctrl+C in this command's terminal reaches the program as it reaches python3's: a SIGINT (one
+// that comes while Python is still starting is delivered as the program starts).
+let ctrlC = false;
+process.on("SIGINT", () => {
+  ctrlC = true;
+  if (startedAt) interrupt();
+});
+
 worker.on("message", (message: FromRunner) => {
   switch (message.type) {
     case "ready":
@@ -78,13 +116,8 @@ worker.on("message", (message: FromRunner) => {
       break;
     case "started":
       startedAt = performance.now();
-      if (args.interruptAfterMs !== null) {
-        setTimeout(() => {
-          if (settled) return;
-          sendSigintReliably(interruptBuffer, () => !settled);
-          setTimeout(kill, args.graceMs).unref();
-        }, args.interruptAfterMs).unref();
-      }
+      if (ctrlC) interrupt();
+      if (args.interruptAfterMs !== null) setTimeout(interrupt, args.interruptAfterMs).unref();
       break;
     case "output":
       if (args.json) captured[message.stream] += message.text;

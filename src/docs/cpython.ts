@@ -74,10 +74,15 @@ export function runProcess(
   {
     signalAfterMs = null,
     timeoutMs = 60_000,
-  }: { signalAfterMs?: number | null; timeoutMs?: number } = {},
+    env = process.env,
+  }: { signalAfterMs?: number | null; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(command, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env,
+    });
     const group = (signal: NodeJS.Signals): void => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, signal);

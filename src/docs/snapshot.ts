@@ -21,9 +21,13 @@ export async function writeBuildSnapshot(pyodideDir: string): Promise<number> {
 }
 
 /** The snapshot's sources: what it restores into must be the same for two builds to share it. */
-const SOURCES = ["driver.py", "driver.ts", "interpreter.ts", "pyodide-types.ts"].map(
-  (f) => new URL(`../runner/${f}`, import.meta.url),
-);
+const SOURCES = [
+  "driver_pure.py",
+  "driver.py",
+  "driver.ts",
+  "interpreter.ts",
+  "pyodide-types.ts",
+].map((f) => new URL(`../runner/${f}`, import.meta.url));
 
 /**
  * A revision for the snapshot made from these sources and the Pyodide files in `pyodideDir`:

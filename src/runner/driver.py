@@ -1,130 +1,39 @@
 """The Python half of the runner core: runs one snippet in a fresh interpreter the way
-`python3 -u <file>` would, and reports how it ended. The functions before `start` are pure, tested
-under CPython and Pyodide by `test/driver/test_driver.py`; importing only binds names.
+`python3 <file>` would (on a terminal, into a pipe, or with -u), and reports how it ended. Its
+pure helpers are in `driver_pure.py`, run before this text as one (`exit_status`, `frame_line`,
+`std_stream`, ...).
 
-`interpreter.ts` runs this text under the filename "<runner>" (frames of it are cut from every
-traceback), calls `start(filename, argv0, source, hooks)`, execs the returned code itself (so the
-program's module frame is the bottom frame, as in CPython), then `finish(raised)` for the report.
+`interpreter.ts` runs both under the filename "<runner>" (frames of it are cut from every
+traceback), calls `start(filename, argv0, source, hooks, stdio)`, execs the returned code itself
+(so the program's module frame is the bottom frame, as in CPython), then `finish(raised)`.
 `hooks` (JS): `wait(ms)`, `pending()`, `delivered()` for SIGINT; `note(kind, line)` for an ending
 that kills the runtime before `finish`; `interruptible`, whether a shared interrupt buffer exists.
 """
-import atexit, builtins, io, json, os, posix, signal, sys, time, types
+import atexit, builtins, json, os, posix, signal, sys, time, types
 
 RUNNER_FILENAME = "<runner>"
 _real_exit, _real_sleep = os._exit, time.sleep
 _real_signal, _real_getsignal = signal.signal, signal.getsignal
 
 
-def exit_status(code):
-    """`(status, stderr text or None)` for `SystemExit(code)` reaching the top level, by CPython's
-    rule (`parse_exit_code` in pythonrun.c): None is 0; an int (bool and subclasses too) counts by
-    its value, never through an overridden method, as a C long long (-1 when it does not fit), and
-    the shell sees its low 8 bits; anything else prints `str(code)` and a newline (the newline
-    alone when `str()` raises) and is 1."""
-    if code is None:
-        return (0, None)
-    if issubclass(type(code), int):
-        value = int.__int__(code)
-        return ((value if -(2**63) <= value < 2**63 else -1) & 0xFF, None)
-    try:
-        return (1, str(code) + "\n")
-    except BaseException:
-        return (1, "\n")
-
-
-def frame_line(frame, filename):
-    """The line of the innermost frame of `filename` at or outside `frame`, or None: the reader's
-    line when an ending (SIGINT, os._exit) lands in a library call."""
-    while frame is not None:
-        if frame.f_code.co_filename == filename:
-            return frame.f_lineno
-        frame = frame.f_back
-    return None
-
-
-def traceback_line(tb, filename):
-    """The line of the innermost entry of `filename` in the traceback `tb`, or None: where the
-    reader's code was when the exception left it."""
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == filename:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def trim_traceback(tb, hidden):
-    """`tb` without entries for code compiled under `hidden` (relinked in place; None if all)."""
-    while tb is not None and tb.tb_frame.f_code.co_filename == hidden:
-        tb = tb.tb_next
-    head = tb
-    while tb is not None:
-        nxt = tb.tb_next
-        while nxt is not None and nxt.tb_frame.f_code.co_filename == hidden:
-            nxt = nxt.tb_next
-        tb.tb_next = nxt
-        tb = nxt
-    return head
-
-
-def trim_exception(exc, hidden):
-    """Trims `hidden` frames from `exc` and every exception printed with it: `__cause__`,
-    `__context__` and an exception group's members, each once (so a looping chain ends)."""
-    seen = set()
-    todo = [exc]
-    while todo:
-        e = todo.pop()
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
-        e.__traceback__ = trim_traceback(e.__traceback__, hidden)
-        todo.append(e.__cause__)
-        todo.append(e.__context__)
-        if isinstance(e, BaseExceptionGroup):
-            todo.extend(e.exceptions)
-
-
-MAX_MESSAGE = 10_000  # the longest message a report carries (stderr's traceback keeps it all)
-
-
-def describe_exception(exc):
-    """Type as the traceback printer names it (module-qualified unless builtins or __main__), and
-    message: a SyntaxError's bare `msg`, else `str(exc)`, else CPython's placeholder."""
-    cls = type(exc)
-    name, module = cls.__qualname__, cls.__module__
-    if module not in ("builtins", "__main__"):
-        name = (module if isinstance(module, str) else "<unknown>") + "." + name
-    try:
-        message = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
-        message = message if isinstance(message, str) else str(message)
-    except BaseException:
-        message = "<exception str() failed>"
-    return {"type": name, "message": message[:MAX_MESSAGE]}
-
-
-def snippet_line(value):
-    """A line a report may carry: an int >= 1, else None (a program sets any `lineno` it likes)."""
-    return value if type(value) is int and value >= 1 else None
-
-
 _state = {"filename": None, "hooks": None, "sigint_line": None, "interrupted": False,
           "done": False, "compile_error": None}
 
 
-def start(filename, argv0, source, hooks):
-    """Sets the interpreter up as CPython would for "python3 -u filename" and compiles the source.
+def start(filename, argv0, source, hooks, stdio):
+    """Sets the interpreter up as CPython would for "python3 filename" with the standard streams
+    `stdio` describes (JSON: terminal, unbuffered, env, env_only) and compiles the source.
     Returns (code, globals) for JS to exec, so no driver frame sits under the program's frames,
     or None when the source does not compile (finish() then reports the SyntaxError)."""
     _state["filename"], _state["hooks"] = filename, hooks
     sigint_handler = [signal.default_int_handler]
-
-    # Streams as under python3 -u: unbuffered bytes, text written straight through.
-    sys.stdout = sys.__stdout__ = io.TextIOWrapper(
-        io.FileIO(1, "w", closefd=False), encoding="utf-8", errors="strict", write_through=True
-    )
-    sys.stderr = sys.__stderr__ = io.TextIOWrapper(
-        io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace", write_through=True
-    )
+    stdio = json.loads(stdio)
+    set_environ(stdio["env"], stdio["env_only"])
+    terminal, unbuffered = stdio["terminal"], stdio["unbuffered"]
+    sys.stdout = sys.__stdout__ = std_stream(1, "strict", terminal, unbuffered)
+    sys.stderr = sys.__stderr__ = std_stream(2, "backslashreplace", terminal, unbuffered)
+    # CPython's own hook, which colours a traceback on a terminal (Pyodide installs a plain one).
+    sys.excepthook = sys.__excepthook__
 
     # The script file exists on disk, as it would for CPython, so linecache and warnings find it.
     directory = os.path.dirname(filename)

@@ -6,6 +6,7 @@
 import { PRELOAD_MODULES, RUNNER_FILENAME } from "./driver.ts";
 import type { PyProxy } from "pyodide/ffi";
 import type { BootConfig, LoadPyodide, Pyodide } from "./pyodide-types.ts";
+import type { Stdio } from "./result.ts";
 
 /** Reads stdin for `input()` and `sys.stdin`: fills `buffer`, returns bytes read (0 = EOF). */
 export type StdinReader = (buffer: Uint8Array) => number;
@@ -33,6 +34,7 @@ type StartFunction = (
   argv0: string,
   source: string,
   hooks: DriverHooks,
+  stdio: string,
 ) => PyProxy | undefined;
 type FinishFunction = (raised: boolean) => string;
 
@@ -49,6 +51,7 @@ export interface Interpreter {
     source: string,
     hooks: DriverHooks,
     io: InterpreterIO,
+    stdio: Stdio,
   ): string;
   /**
    * The error that fatally broke this runtime during the run, if one did. Pyodide may keep
@@ -132,11 +135,22 @@ function attachDriver(
   const { PythonError } = pyodide.ffi;
   return {
     pyodide,
-    run(filename, argv0, source, hooks, io) {
-      pyodide.setStdout({ write: io.stdout });
-      pyodide.setStderr({ write: io.stderr });
-      pyodide.setStdin({ read: io.stdin, isatty: false });
-      const prepared = startFn(filename, argv0, source, hooks);
+    run(filename, argv0, source, hooks, io, stdio) {
+      const isatty = stdio.terminal;
+      const size = stdio.size;
+      // Pyodide answers isatty() and TIOCGWINSZ (os.get_terminal_size) from these.
+      const getTerminalSize = size ? () => size : undefined;
+      pyodide.setStdout({ write: io.stdout, isatty, ...(getTerminalSize && { getTerminalSize }) });
+      pyodide.setStderr({ write: io.stderr, isatty, ...(getTerminalSize && { getTerminalSize }) });
+      pyodide.setStdin({ read: io.stdin, isatty });
+      const environ = { env: stdio.env?.vars ?? {}, env_only: stdio.env?.only ?? false };
+      const prepared = startFn(
+        filename,
+        argv0,
+        source,
+        hooks,
+        JSON.stringify({ terminal: isatty, unbuffered: stdio.unbuffered, ...environ }),
+      );
       let raised = false;
       if (prepared) {
         const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];

@@ -83,13 +83,34 @@ export function withoutTiming(result: RunResult): TimelessResult {
 /** The two output streams a program writes to. */
 export type Stream = "stdout" | "stderr";
 
-/** A program to run, the way `python3 -u <filename>` would run it. */
+/** A program to run, the way `python3 <filename>` would run it. */
 export interface RunRequest {
   source: string;
   /** Absolute path the code is compiled under; tracebacks show it, as CPython shows the script path. */
   filename: string;
   /** `sys.argv[0]`; defaults to `filename`. */
   argv0?: string;
+  /** Where the program's standard streams lead; absent: pipes, as under `python3 -u`. */
+  stdio?: Stdio;
+}
+
+/**
+ * The standard streams as `python3` finds them when it starts, which decide what CPython does with
+ * them: on a terminal stdout is line-buffered, into a pipe it is block-buffered (so `os._exit`
+ * loses what is still buffered), and `-u` writes both through.
+ */
+export interface Stdio {
+  /** stdin, stdout and stderr are one terminal: `isatty()` is True for each. */
+  terminal: boolean;
+  /** `python3 -u` or `PYTHONUNBUFFERED`: stdout and stderr are written through. */
+  unbuffered: boolean;
+  /** The terminal's size in character cells (a terminal only). */
+  size?: { columns: number; rows: number };
+  /**
+   * The program's environment: `vars` set over Pyodide's own, or (`only`) exactly `vars`, as a
+   * command's environment is its parent's.
+   */
+  env?: { vars: Record<string, string>; only: boolean };
 }
 
 /** Infrastructure failures (never a Python exception): a stable code and a sentence for people. */

@@ -11,7 +11,7 @@ import {
 } from "./interpreter.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
-import type { RunRequest, RunResult } from "./result.ts";
+import type { RunRequest, RunResult, Stdio } from "./result.ts";
 import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
 
 /**
@@ -67,6 +67,8 @@ export interface RunIO {
 }
 
 const now = (): number => performance.now();
+/** A request that says nothing of its streams gets pipes and `-u`, the runner's first model. */
+const PIPES_UNBUFFERED: Stdio = { terminal: false, unbuffered: true };
 /** Taken at load, before any program runs: a program may replace `JSON.parse` through `js`. */
 const parseJSON = JSON.parse;
 
@@ -161,6 +163,7 @@ export class Runner {
             return n;
           },
         },
+        request.stdio ?? PIPES_UNBUFFERED,
       );
       decoder.end();
       const fatal = interpreter.fatalError();

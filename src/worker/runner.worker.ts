@@ -16,6 +16,8 @@ import type { FromRunner, RuntimeAssets, WorkerInit } from "../channels/messages
 import { OutputRingWriter } from "../channels/output-ring.ts";
 import { StdinReader } from "../channels/stdin.ts";
 import DRIVER from "../runner/driver.py?raw";
+import DRIVER_PURE from "../runner/driver_pure.py?raw";
+import { driverText } from "../runner/driver.ts";
 import type { BootConfig, LoadPyodide } from "../runner/pyodide-types.ts";
 import type { RunRequest } from "../runner/result.ts";
 import { Runner } from "../runner/runner.ts";
@@ -75,7 +77,7 @@ function start(init: WorkerInit): void {
     const runner = new Runner({
       loadPyodide: pyodide.loadPyodide,
       indexURL,
-      driver: DRIVER,
+      driver: driverText(DRIVER_PURE, DRIVER),
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
       useSnapshot: assets.snapshot !== null,
       ...(assets.snapshot ? { snapshot: assets.snapshot } : {}),

@@ -7,7 +7,6 @@ The expected exit statuses are CPython's own (`Python/pythonrun.c`, `parse_exit_
 running CPython with one `python -c 'sys.exit(...)'` per case. It needs a subprocess, so it is the
 one class that skips under Pyodide, and the TS test asserts exactly that skip.
 """
-import importlib.util
 import io
 import os
 import signal
@@ -15,17 +14,22 @@ import subprocess
 import sys
 import time
 import traceback
+import types
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DRIVER_PATH = os.path.join(HERE, "..", "..", "src", "runner", "driver.py")
+RUNNER_DIR = os.path.join(HERE, "..", "..", "src", "runner")
 
 
 def load_driver():
-    """A fresh module object from driver.py, imported as a file (it is not on sys.path)."""
-    spec = importlib.util.spec_from_file_location("driver", DRIVER_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """A fresh module object from driver_pure.py and driver.py run as one text, as the hosts run
+    them (`driver-file.ts`)."""
+    module = types.ModuleType("driver")
+    text = ""
+    for name in ("driver_pure.py", "driver.py"):
+        with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
+            text += f.read() + "\n"
+    exec(compile(text, os.path.join(RUNNER_DIR, "driver.py"), "exec"), module.__dict__)
     return module
 
 
@@ -124,6 +128,33 @@ class CPythonAgreesTest(unittest.TestCase):
                 rest = done.stderr[len(text or "") :]
                 if rest:
                     self.assertRegex(rest, r"^(Exception ignored .*\n)?(Traceback|OverflowError)")
+
+    def test_std_streams_as_this_cpython_makes_them_piped(self):
+        # stdout's error handler depends on the locale (surrogateescape under C and C.UTF-8,
+        # strict under any other UTF-8 locale, which the driver takes): stderr's is compared.
+        probe = (
+            "import sys\n"
+            "for s in (sys.stdout, sys.stderr):\n"
+            "    print(s.line_buffering, s.write_through, s.encoding,"
+            " s.errors if s is sys.stderr else '-', type(s.buffer).__name__, file=sys.stderr)\n"
+        )
+        for unbuffered in (False, True):
+            with self.subTest(unbuffered=unbuffered):
+                flags = ["-I"] + (["-u"] if unbuffered else [])
+                done = subprocess.run(
+                    [sys.executable, *flags, "-c", probe],
+                    env={**os.environ, "LC_ALL": "C.UTF-8"},
+                    capture_output=True,
+                    encoding="utf-8",
+                    timeout=60,
+                )
+                ours = ""
+                for fd, errors in ((1, "strict"), (2, "backslashreplace")):
+                    s = driver.std_stream(fd, errors, False, unbuffered)
+                    ours += "%s %s %s %s %s\n" % (s.line_buffering, s.write_through, s.encoding,
+                                                  s.errors if fd == 2 else "-",
+                                                  type(s.buffer).__name__)
+                self.assertEqual(done.stderr, ours)
 
 
 # A program that runs user code between runner frames, as the runner does: the runner's
@@ -421,7 +452,7 @@ class ImportTest(unittest.TestCase):
 
         self.assertEqual(
             list(inspect.signature(driver.start).parameters),
-            ["filename", "argv0", "source", "hooks"],
+            ["filename", "argv0", "source", "hooks", "stdio"],
         )
         self.assertEqual(list(inspect.signature(driver.finish).parameters), ["raised"])
 

@@ -1,18 +1,60 @@
 /**
- * Parity: every snippet in `corpus/` runs under CPython (`python3 -u`, SIGINT after the same
- * delay) and under the runner's CLI; stdout, stderr and exit status must match after `normalise`.
- * A snippet opts into an interrupt with a first line `# parity: interrupt-after=MS`.
+ * Parity: every snippet in `corpus/` runs under CPython and under the runner's CLI, three ways —
+ * piped with `-u`, piped (block-buffered), and on a pseudo-terminal (line-buffered, stdout and
+ * stderr one stream, Ctrl+C typed into it) — and stdout, stderr and exit status must match after
+ * `normalise`. A snippet opts into an interrupt with a first line `# parity: interrupt-after=MS`,
+ * and out of colour on the terminal with a line `# parity: no-colour (why)`.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import type { ProcessRun } from "../../src/docs/cpython.ts";
 import { newestCpython, runProcess } from "../../src/docs/cpython.ts";
 import { normalise } from "../../src/docs/normalise.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");
 const cpython = newestCpython();
+const PTY_RUN = join(root, "test/parity/pty_run.py");
+/** This environment without PYTHONUNBUFFERED (set on some machines), for the buffered modes. */
+const BUFFERED = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== "PYTHONUNBUFFERED"),
+);
+
+type Runner = (
+  command: [string, ...string[]],
+  interruptAfter: number | null,
+  noColour: boolean,
+) => Promise<ProcessRun>;
+
+/**
+ * The three ways a script meets its streams. CPython gets SIGINT from outside after the delay:
+ * piped, to its process group (as Ctrl+C from a terminal does); on the pseudo-terminal, Ctrl+C
+ * typed into it. The CLI presses Stop itself that long after its program starts (Pyodide boots
+ * first, so a clock from the process start would land before the program runs).
+ */
+const MODES: { name: string; flags: string[]; run: Runner }[] = [
+  {
+    name: "piped, -u",
+    flags: ["-u"],
+    run: ([command, ...args], after) => runProcess(command, args, { signalAfterMs: after }),
+  },
+  {
+    name: "piped",
+    flags: [],
+    run: ([command, ...args], after) =>
+      runProcess(command, args, { signalAfterMs: after, env: BUFFERED }),
+  },
+  {
+    name: "terminal",
+    flags: [],
+    run: (command, after, noColour) =>
+      runProcess("python3", [PTY_RUN, String(after ?? -1), ...command], {
+        env: noColour ? { ...BUFFERED, NO_COLOR: "1" } : BUFFERED,
+      }),
+  },
+];
 
 const files = readdirSync(corpus)
   .filter((f) => f.endsWith(".py"))
@@ -29,26 +71,33 @@ void describe(
       const path = join(corpus, file);
       const directive = /^# parity: interrupt-after=(\d+)/.exec(readFileSync(path, "utf8"));
       const interruptAfter = directive?.[1] ? Number(directive[1]) : null;
-      test(file, async () => {
-        const cliArgs = [join(root, "src/cli/snippet.ts"), path];
-        if (interruptAfter !== null) cliArgs.push("--interrupt-after", String(interruptAfter));
-        // CPython gets SIGINT from outside, as from a terminal; the CLI presses Stop itself.
-        const [theirs, ours] = await Promise.all([
-          runProcess(cpython.python, ["-u", path], { signalAfterMs: interruptAfter }),
-          runProcess(process.execPath, cliArgs),
-        ]);
-        assert.equal(
-          normalise(ours.stdout, path),
-          normalise(theirs.stdout, path),
-          "stdout differs",
-        );
-        assert.equal(
-          normalise(ours.stderr, path),
-          normalise(theirs.stderr, path),
-          "stderr differs",
-        );
-        assert.equal(ours.status, theirs.status, "exit status differs");
-      });
+      const noColour = /^# parity: no-colour/m.test(readFileSync(path, "utf8"));
+      for (const mode of MODES) {
+        test(`${file} (${mode.name})`, async () => {
+          const cli: [string, ...string[]] = [
+            process.execPath,
+            join(root, "src/cli/snippet.ts"),
+            ...mode.flags,
+            path,
+          ];
+          if (interruptAfter !== null) cli.push("--interrupt-after", String(interruptAfter));
+          const [theirs, ours] = await Promise.all([
+            mode.run([cpython.python, ...mode.flags, path], interruptAfter, noColour),
+            mode.run(cli, null, noColour),
+          ]);
+          assert.equal(
+            normalise(ours.stdout, path),
+            normalise(theirs.stdout, path),
+            "stdout differs",
+          );
+          assert.equal(
+            normalise(ours.stderr, path),
+            normalise(theirs.stderr, path),
+            "stderr differs",
+          );
+          assert.equal(ours.status, theirs.status, "exit status differs");
+        });
+      }
     }
   },
 );

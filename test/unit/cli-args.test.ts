@@ -9,8 +9,10 @@ test("file and flags parse; defaults hold", () => {
     graceMs: 2000,
     json: true,
     snapshotCache: true,
+    unbuffered: false,
   });
   assert.equal(parseArgs(["--no-snapshot-cache", "b.py", "--grace", "50"]).graceMs, 50);
+  assert.equal(parseArgs(["-u", "b.py"]).unbuffered, true);
 });
 
 test("bad arguments are errors a person can read", () => {

@@ -1,0 +1,4 @@
+def check(value):
+    raise ValueError(f"bad value: {value}")
+
+check(42)

@@ -1,0 +1,3 @@
+print("a complete line")
+import os
+os._exit(0)
