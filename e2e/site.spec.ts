@@ -88,6 +88,23 @@ test("with JavaScript off, each section shows its code and its verified expected
   await context.close();
 });
 
+test("with JavaScript, the verified result sits under the code it describes", async ({
+  page,
+  problems,
+}) => {
+  await page.goto("/halt-python-script/sys-exit/");
+  await waitForIsolation(page);
+  const block = page.locator("[data-runnable]").first();
+  await expect(block).toHaveAttribute("data-editor", "ready");
+  const run = await block.getByRole("button", { name: /^Run/ }).boundingBox();
+  const editor = await block.locator(".pb-editor").boundingBox();
+  const expected = await block.locator("[data-expected]").boundingBox();
+  if (!run || !editor || !expected) throw new Error("toolbar, editor or expected result not shown");
+  expect(editor.y).toBeGreaterThan(run.y);
+  expect(expected.y).toBeGreaterThanOrEqual(editor.y + editor.height);
+  expect(problems).toEqual([]);
+});
+
 test("the home page lists the article with thumbnail, tags and tldr", async ({
   page,
   problems,

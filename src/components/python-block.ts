@@ -64,7 +64,10 @@ class PythonBlock extends HTMLElement {
     const output = createOutputPanel(label, this.id || "block");
     const status = createStatus();
     this.prepend(toolbar.element);
-    this.append(editorHost, activity.text, activity.progress, output.element, status);
+    // The verified result stays under the code it describes: after the editor, before the panel.
+    const expected = this.querySelector("[data-expected]");
+    this.append(editorHost, ...(expected ? [expected] : []));
+    this.append(activity.text, activity.progress, output.element, status);
     const renderer = new OutputRenderer(output.log, this.#model, SNIPPET_FILE, (line) => {
       this.#editor?.focusLine(line);
     });
