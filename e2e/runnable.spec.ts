@@ -238,6 +238,27 @@ test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leave
   expect(problems).toEqual([]);
 });
 
+test("Ctrl+C in a running block is SIGINT; with code selected it copies and the run goes on", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(page, "while True:\n    pass\n");
+  await expect(stopButton(block)).toHaveAttribute("aria-keyshortcuts", /Control\+C/);
+  const editor = block.getByRole("textbox", { name: /editable code/ });
+  await startRun(block);
+  await editor.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Control+c");
+  await page.waitForTimeout(1000);
+  await expect(block).toHaveAttribute("data-state", "running");
+  await page.keyboard.press("ArrowDown"); // nothing selected now
+  await page.keyboard.press("Control+c");
+  await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt", { timeout: 30_000 });
+  await expect(ending(block)).toHaveAttribute("data-exit-code", "130");
+  await expect(log(block)).toContainText("KeyboardInterrupt");
+  expect(problems).toEqual([]);
+});
+
 test("a block after a run passes axe in both themes", async ({ page, problems }) => {
   await visit(page, "halt-python-script/custom-exception/");
   await runToEnd(await readyBlock(page));

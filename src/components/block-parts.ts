@@ -34,7 +34,7 @@ export function createToolbar(label: string, withShare: boolean): Toolbar {
   run.title = "Run (Ctrl+Enter)";
   const stop = button("Stop", "pb-stop");
   stop.disabled = true;
-  stop.setAttribute("aria-keyshortcuts", "Escape");
+  stop.setAttribute("aria-keyshortcuts", "Escape Control+C");
   const reset = button("Reset", "pb-reset");
   const copy = button("Copy", "pb-copy");
   const share = withShare ? button("Share link", "pb-share") : null;

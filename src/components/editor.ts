@@ -27,6 +27,8 @@ export interface CodeEditor {
   markLine(line: number | null): void;
   /** Puts the cursor on a line and scrolls it into view. */
   focusLine(line: number): void;
+  /** Some of the code is selected. */
+  hasSelection(): boolean;
 }
 
 const setHalt = StateEffect.define<number | null>();
@@ -92,6 +94,9 @@ export function createEditor(
       // Nothing to clear: no transaction (each one reads the DOM selection, a forced layout).
       if (line === null && view.state.field(haltField).size === 0) return;
       view.dispatch({ effects: setHalt.of(line) });
+    },
+    hasSelection() {
+      return !view.state.selection.main.empty;
     },
     focusLine(line) {
       if (line < 1 || line > view.state.doc.lines) return;

@@ -28,6 +28,7 @@ import type { CodeEditor } from "./editor.ts";
 import { clearEnding, showEnding, showError } from "./ending-view.ts";
 import { OutputRenderer } from "./output-log.ts";
 import { prefetchWhenVisible } from "./prefetch.ts";
+import { stopOnCtrlC } from "./ctrl-c.ts";
 import { runner } from "./runner-mirror.ts";
 
 type BlockState = "idle" | "loading" | "running" | "done";
@@ -123,6 +124,7 @@ class PythonBlock extends HTMLElement {
     share?.addEventListener("click", () => {
       void copyWithFeedback(shareLink(location.href, this.#source()), share, "Link copied");
     });
+    stopOnCtrlC(this, () => ({ running: this.#handle, editor: this.#editor }));
     output.inputForm.addEventListener("submit", (event) => {
       event.preventDefault();
       this.#model.echoInput(output.input.value);
