@@ -55,20 +55,23 @@ function styleOf(cell: Cell): Style | null {
     inverse: cell.isInverse() !== 0,
     strike: cell.isStrikethrough() !== 0,
   };
-  const plain =
-    !style.fg &&
-    !style.bg &&
-    !style.bold &&
-    !style.dim &&
-    !style.italic &&
-    !style.underline &&
-    !style.inverse &&
-    !style.strike;
-  return plain ? null : style;
+  return Object.values(style).some(Boolean) ? style : null;
 }
 
-const sameStyle = (a: Style | null, b: Style | null): boolean =>
-  JSON.stringify(a) === JSON.stringify(b);
+/** A cell's attributes as a key: two cells with the same key are drawn alike. */
+const attributesOf = (cell: Cell): string =>
+  [
+    cell.getFgColorMode(),
+    cell.getFgColor(),
+    cell.getBgColorMode(),
+    cell.getBgColor(),
+    cell.isBold(),
+    cell.isDim(),
+    cell.isItalic(),
+    cell.isUnderline(),
+    cell.isInverse(),
+    cell.isStrikethrough(),
+  ].join();
 
 /** A terminal `columns` wide and `rows` high that keeps `keep` lines above its screen. */
 export class TerminalScreen {
@@ -104,31 +107,44 @@ export class TerminalScreen {
       }
     }
     const lines: ScreenLine[] = [];
+    let attributes: string | null = null;
     for (let y = 0; y <= last; y += 1) {
       const row = buffer.getLine(y);
       if (!row) continue;
       const previous = lines.at(-1);
       const continued = row.isWrapped && previous !== undefined;
       const line = continued ? previous : { text: "", spans: [] };
-      this.#readRow(row, line, y === last || !buffer.getLine(y + 1)?.isWrapped);
+      const endsLine = y === last || !buffer.getLine(y + 1)?.isWrapped;
+      attributes = this.#readRow(row, line, endsLine, continued ? attributes : null);
       if (!continued) lines.push(line);
     }
     return lines;
   }
 
-  /** Appends a row's cells to `line`; trailing blanks of the line's last row are dropped. */
-  #readRow(row: xterm.IBufferLine, line: ScreenLine, endsLine: boolean): void {
+  /**
+   * Appends a row's cells to `line` (trailing blanks of the line's last row dropped): a cell joins
+   * the last span while its attributes are those of the cell before (`attributes`, carried over a
+   * wrap), so a Style is built only where they change. Returns the last cell's attributes.
+   */
+  #readRow(
+    row: xterm.IBufferLine,
+    line: ScreenLine,
+    endsLine: boolean,
+    attributes: string | null,
+  ): string | null {
     const width = endsLine ? row.translateToString(true).length : row.length;
     let cell: Cell | undefined;
     for (let x = 0; x < width; x += 1) {
       cell = row.getCell(x, cell);
       if (!cell || cell.getWidth() === 0) continue; // the second half of a wide character
       const chars = cell.getChars() || " ";
-      const style = styleOf(cell);
+      const key = attributesOf(cell);
       const span = line.spans.at(-1);
-      if (span && sameStyle(span.style, style)) span.text += chars;
-      else line.spans.push({ text: chars, style });
+      if (span && key === attributes) span.text += chars;
+      else line.spans.push({ text: chars, style: styleOf(cell) });
+      attributes = key;
       line.text += chars;
     }
+    return attributes;
   }
 }

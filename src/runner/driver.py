@@ -22,13 +22,14 @@ _state = {"filename": None, "hooks": None, "sigint_line": None, "interrupted": F
 
 def start(filename, argv0, source, hooks, stdio):
     """Sets the interpreter up as CPython would for "python3 filename" with the standard streams
-    `stdio` describes (JSON: terminal, unbuffered, env, env_only) and compiles the source.
+    `stdio` describes (`Stdio` in result.ts, as JSON) and compiles the source.
     Returns (code, globals) for JS to exec, so no driver frame sits under the program's frames,
     or None when the source does not compile (finish() then reports the SyntaxError)."""
     _state["filename"], _state["hooks"] = filename, hooks
     sigint_handler = [signal.default_int_handler]
     stdio = json.loads(stdio)
-    set_environ(stdio["env"], stdio["env_only"])
+    env = stdio.get("env") or {"vars": {}, "only": False}
+    set_environ(env["vars"], env["only"])
     terminal, unbuffered = stdio["terminal"], stdio["unbuffered"]
     sys.stdout = sys.__stdout__ = std_stream(1, "strict", terminal, unbuffered)
     sys.stderr = sys.__stderr__ = std_stream(2, "backslashreplace", terminal, unbuffered)

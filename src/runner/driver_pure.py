@@ -6,6 +6,7 @@ Pyodide by `test/driver/test_driver.py`. Hosts run this text and `driver.py` as 
 """
 import io, os
 
+
 def exit_status(code):
     """`(status, stderr text or None)` for `SystemExit(code)` reaching the top level, by CPython's
     rule (`parse_exit_code` in pythonrun.c): None is 0; an int (bool and subclasses too) counts by

@@ -143,14 +143,7 @@ function attachDriver(
       pyodide.setStdout({ write: io.stdout, isatty, ...(getTerminalSize && { getTerminalSize }) });
       pyodide.setStderr({ write: io.stderr, isatty, ...(getTerminalSize && { getTerminalSize }) });
       pyodide.setStdin({ read: io.stdin, isatty });
-      const environ = { env: stdio.env?.vars ?? {}, env_only: stdio.env?.only ?? false };
-      const prepared = startFn(
-        filename,
-        argv0,
-        source,
-        hooks,
-        JSON.stringify({ terminal: isatty, unbuffered: stdio.unbuffered, ...environ }),
-      );
+      const prepared = startFn(filename, argv0, source, hooks, JSON.stringify(stdio));
       let raised = false;
       if (prepared) {
         const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];

@@ -69,9 +69,10 @@ void describe(
     });
     for (const file of files) {
       const path = join(corpus, file);
-      const directive = /^# parity: interrupt-after=(\d+)/.exec(readFileSync(path, "utf8"));
+      const text = readFileSync(path, "utf8");
+      const directive = /^# parity: interrupt-after=(\d+)/.exec(text);
       const interruptAfter = directive?.[1] ? Number(directive[1]) : null;
-      const noColour = /^# parity: no-colour/m.test(readFileSync(path, "utf8"));
+      const noColour = /^# parity: no-colour/m.test(text);
       for (const mode of MODES) {
         test(`${file} (${mode.name})`, async () => {
           const cli: [string, ...string[]] = [
