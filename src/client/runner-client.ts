@@ -14,7 +14,7 @@ import {
 } from "../runner/result.ts";
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
 import type { Connection } from "./connection.ts";
-import { MAX_LINES, drainedText } from "./output-model.ts";
+import { MAX_LINES, drainedText } from "./terminal-model.ts";
 import { OutputPump } from "./output-pump.ts";
 import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
 import { SPARE_DELAY_MS, SpareWorker } from "./spare-worker.ts";

@@ -1,25 +1,33 @@
 /**
- * Renders the output model into the block's `role="log"` element, once per batch of output and
- * append-only, as text nodes only (program output is never markup). Traceback lines that point
- * into the snippet become links to that line of the editor.
+ * Renders the terminal model into the block's `role="log"` element, once per batch of output and
+ * append-only: rows that scrolled above the terminal's screen are final, so only lines from the
+ * first changed row are redrawn. Text goes in as text nodes only (program output is never
+ * markup), styled spans as classes; traceback lines that point into the snippet link to that line
+ * of the editor.
  */
-import { MAX_LINES, type OutputModel } from "../client/output-model.ts";
-
-type Line = OutputModel["lines"][number];
+import { MAX_LINES, type TerminalModel } from "../client/terminal-model.ts";
+import type { NumberedLine } from "../client/terminal-screen.ts";
+import { appendLine } from "./terminal-line.ts";
 
 /** At most this many new lines are drawn in one frame; a flood's older lines wait for a calm one. */
 const BURST = 200;
 
-/** Renders a model into a `role="log"` element; `linkLine` makes snippet line references clickable. */
+interface Shown {
+  row: number;
+  /** The row after the line's last one. */
+  end: number;
+  node: HTMLElement;
+}
+
+/** Renders a model into a `role="log"` element; `onLine` shows a snippet line the output names. */
 export class OutputRenderer {
   readonly #log: HTMLElement;
-  readonly #model: OutputModel;
+  readonly #model: TerminalModel;
   readonly #traceback: RegExp;
   readonly #onLine: (line: number) => void;
   #scheduled = false;
-  /** The shown line nodes, for the model's lines numbered from `#from`. */
-  readonly #nodes: HTMLElement[] = [];
-  #from = 0;
+  /** The lines drawn, in order. */
+  readonly #shown: Shown[] = [];
   #note: HTMLElement | null = null;
   /**
    * The log is scrolled to its end (within a line): new output keeps it there. Kept from scroll
@@ -29,14 +37,14 @@ export class OutputRenderer {
 
   constructor(
     log: HTMLElement,
-    model: OutputModel,
+    model: TerminalModel,
     filename: string,
     onLine: (line: number) => void,
   ) {
     this.#log = log;
     this.#model = model;
     const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    this.#traceback = new RegExp(`(File "${escaped}", line )(\\d+)`);
+    this.#traceback = new RegExp(`File "${escaped}", line (\\d+)`);
     this.#onLine = onLine;
     log.addEventListener(
       "scroll",
@@ -47,11 +55,7 @@ export class OutputRenderer {
     );
   }
 
-  /**
-   * Renders once after the current task, however many times it is called in it. Output arrives
-   * at most once per animation frame (the ring is drained in a frame callback), so rendering in
-   * that same frame shows it a frame sooner than scheduling another one.
-   */
+  /** Renders once after the current task, however many times it is called in it. */
   schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -62,50 +66,43 @@ export class OutputRenderer {
   }
 
   /**
-   * Brings the log up to date, append-only: lines already shown stay as they are (only a line
-   * still being written is redrawn), new lines are appended, and lines that left the kept window
-   * leave from the top. At most `burst` new lines are drawn (a flood's newest); the rest of the
-   * window is drawn by the first call with fewer.
+   * Brings the log up to date, append-only: lines before the first changed row stay as they are,
+   * lines from it are redrawn, new lines are appended, and lines pushed out of the kept rows
+   * leave from the top. At most `burst` new lines are drawn (a flood's newest); older undrawn
+   * lines are drawn by the first call with fewer.
    */
   render(burst = Infinity): void {
     const model = this.#model;
     const changed = model.takeChanged();
-    const log = this.#log;
-    const nodes = this.#nodes;
-    const head = Math.max(0, Math.min(nodes.length, model.first - this.#from));
-    const tail = Math.max(0, Math.min(nodes.length, changed - this.#from));
-    if (head >= tail) {
-      log.replaceChildren();
-      nodes.length = 0;
-    } else {
-      for (const node of nodes.splice(tail)) node.remove();
-      for (const node of nodes.splice(0, head)) node.remove();
+    const first = model.first;
+    const shown = this.#shown;
+    let keepFrom = shown.findIndex((s) => s.row >= first);
+    if (keepFrom === -1) keepFrom = shown.length;
+    let keepTo = shown.findIndex((s) => s.end > changed);
+    if (keepTo === -1) keepTo = shown.length;
+    for (const gone of [...shown.splice(keepTo), ...shown.splice(0, keepFrom)]) gone.node.remove();
+
+    const from = shown.at(-1)?.end ?? first;
+    const fresh = model.linesFrom(from, burst);
+    const complete = fresh[0]?.row === from || fresh.length === 0;
+    if (!complete) {
+      // A flood: only its newest lines are drawn now; the rest once it calms.
+      for (const gone of shown.splice(0)) gone.node.remove();
+    } else if (shown[0] && shown[0].row > first && shown[0].row - first <= burst) {
+      // Older lines a flood left undrawn (fewer rows than a burst: fewer lines too).
+      const older = model.linesFrom(first, Infinity, shown[0].row).map((l) => this.#shownLine(l));
+      shown[0].node.before(...older.map((s) => s.node));
+      shown.unshift(...older);
     }
-    this.#from = nodes.length ? this.#from + head : model.first;
-    let start = this.#from + nodes.length - model.first;
-    if (model.lines.length - start > burst) {
-      // A flood: only its newest lines are drawn now; the rest of the window once it calms.
-      log.replaceChildren();
-      nodes.length = 0;
-      start = model.lines.length - burst;
-      this.#from = model.first + start;
-    } else if (this.#from > model.first) {
-      const older = model.lines.slice(0, this.#from - model.first).map((l) => this.#lineNode(l));
-      nodes[0]?.before(...older);
-      nodes.unshift(...older);
-      this.#from = model.first;
-      start = nodes.length;
+    const batch = document.createDocumentFragment();
+    for (const line of fresh) {
+      const item = this.#shownLine(line);
+      shown.push(item);
+      batch.append(item.node);
     }
-    const fresh = document.createDocumentFragment();
-    for (let i = start; i < model.lines.length; i += 1) {
-      const node = this.#lineNode(model.lines[i] as Line);
-      nodes.push(node);
-      fresh.append(node);
-    }
-    const added = fresh.childNodes.length > 0;
-    log.append(fresh);
+    this.#log.append(batch);
     this.#showDropped();
-    if (added && this.#stuck) log.scrollTop = log.scrollHeight;
+    if (fresh.length && this.#stuck) this.#log.scrollTop = this.#log.scrollHeight;
   }
 
   /** The note above the lines saying how much of a flood is not shown. */
@@ -122,34 +119,21 @@ export class OutputRenderer {
         ? `${droppedChars.toLocaleString("en")} characters the page could not keep up with`
         : "",
     ].filter(Boolean);
-    const text = `… ${what.join(" and ")} not shown (output is capped at the last ${String(MAX_LINES)} lines)`;
+    const text = `… ${what.join(" and ")} not shown (the terminal keeps its last ${String(MAX_LINES)} rows)`;
     if (this.#note.textContent !== text) this.#note.textContent = text;
     if (this.#log.firstChild !== this.#note) this.#log.prepend(this.#note);
   }
 
-  #lineNode(line: Line): HTMLElement {
+  #shownLine({ row, rows, line }: NumberedLine): Shown {
     const div = document.createElement("div");
-    div.className = `pb-line pb-${line.stream}`;
-    div.dataset["stream"] = line.stream;
-    const match = line.stream === "stderr" ? this.#traceback.exec(line.text) : null;
-    if (!match?.[2]) {
-      div.textContent = line.text || "\u200b";
-      return div;
-    }
-    const lineNo = Number(match[2]);
-    const before = line.text.slice(0, match.index);
-    const linked = match[0];
-    const after = line.text.slice(match.index + linked.length);
-    const link = document.createElement("a");
-    link.href = "#";
-    link.className = "pb-traceback-link";
-    link.textContent = linked;
-    link.title = `Show line ${String(lineNo)} in the code`;
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
+    div.className = "pb-line";
+    const match = this.#traceback.exec(line.text);
+    const link = match?.[1]
+      ? { start: match.index, end: match.index + match[0].length, line: Number(match[1]) }
+      : null;
+    appendLine(div, line, link, (lineNo) => {
       this.#onLine(lineNo);
     });
-    div.append(before, link, after);
-    return div;
+    return { row, end: row + rows, node: div };
   }
 }

@@ -8,10 +8,10 @@
  * `role="status"` with `data-outcome` and `data-exit-code`.
  */
 import { afterPaint } from "../client/after-paint.ts";
-import { OutputModel } from "../client/output-model.ts";
 import { unsupportedReason } from "../client/page-runner.ts";
 import { playgroundCode, shareLink } from "../client/playground-link.ts";
 import type { RunHandle, RunListener } from "../client/runner-client.ts";
+import { TerminalModel, pageStdio } from "../client/terminal-model.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
 import type { RunnerError } from "../runner/result.ts";
 import {
@@ -25,11 +25,12 @@ import {
 } from "./block-parts.ts";
 import { copyWithFeedback } from "./clipboard.ts";
 import type { CodeEditor } from "./editor.ts";
-import { clearEnding, showEnding, showError } from "./ending-view.ts";
+import { clearEnding, showEnding, showError, stoppingText } from "./ending-view.ts";
 import { OutputRenderer } from "./output-log.ts";
 import { prefetchWhenVisible } from "./prefetch.ts";
 import { stopOnCtrlC } from "./ctrl-c.ts";
 import { runner } from "./runner-mirror.ts";
+import { terminalProbe } from "./terminal-size.ts";
 
 type BlockState = "idle" | "loading" | "running" | "done";
 
@@ -47,7 +48,7 @@ class PythonBlock extends HTMLElement {
   #editor: CodeEditor | null = null;
   #handle: RunHandle | null = null;
   #lastSource = "";
-  readonly #model = new OutputModel();
+  readonly #model = new TerminalModel(() => this.#ui?.renderer.schedule());
   #ui: BlockUI | null = null;
 
   connectedCallback(): void {
@@ -67,7 +68,10 @@ class PythonBlock extends HTMLElement {
     this.prepend(toolbar.element);
     // The verified result stays under the code it describes: after the editor, before the panel.
     const expected = this.querySelector("[data-expected]");
-    this.append(editorHost, ...(expected ? [expected] : []));
+    const probe = terminalProbe((size) => {
+      this.#model.resize(size);
+    });
+    this.append(editorHost, ...(expected ? [expected] : []), probe);
     this.append(activity.text, activity.progress, output.element, status);
     const renderer = new OutputRenderer(output.log, this.#model, SNIPPET_FILE, (line) => {
       this.#editor?.focusLine(line);
@@ -128,7 +132,6 @@ class PythonBlock extends HTMLElement {
     output.inputForm.addEventListener("submit", (event) => {
       event.preventDefault();
       this.#model.echoInput(output.input.value);
-      this.#ui?.renderer.schedule();
       this.#handle?.sendInput(output.input.value);
       output.input.value = "";
       output.inputForm.hidden = true;
@@ -170,7 +173,7 @@ class PythonBlock extends HTMLElement {
     // The worker starts the program now; the panel and the editor are redrawn while it does
     // (its output is drained no sooner than this task ends).
     this.#handle = runner().run(
-      { source: this.#lastSource, filename: SNIPPET_FILE },
+      { source: this.#lastSource, filename: SNIPPET_FILE, stdio: pageStdio(this.#model.size) },
       this.#listener(ui),
     );
     ui.renderer.render();
@@ -191,7 +194,6 @@ class PythonBlock extends HTMLElement {
       },
       output: (drained) => {
         this.#model.add(drained);
-        ui.renderer.schedule();
       },
       inputRequested: () => {
         ui.output.inputForm.hidden = false;
@@ -201,10 +203,7 @@ class PythonBlock extends HTMLElement {
       stopping: (deadline) => {
         ui.output.inputForm.hidden = true;
         ui.toolbar.stop.textContent = "Stop now (force)";
-        const seconds = Math.max(0, Math.round((deadline - performance.now()) / 100) / 10);
-        ui.activity.set(
-          `Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in ${String(seconds)} s.`,
-        );
+        ui.activity.set(stoppingText(deadline));
       },
       ended: (result, stopPressed) => {
         this.#handle = null;

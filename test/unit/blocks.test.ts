@@ -4,7 +4,6 @@ import assert from "node:assert/strict";
 import { endingOf, formatEnding, parseFenceMeta } from "../../src/docs/fence-meta.ts";
 import { MAX_QUOTED, describeEnding } from "../../src/runner/ending-words.ts";
 import { parseFromRunner } from "../../src/channels/validate.ts";
-import { MAX_LINES, OutputModel } from "../../src/client/output-model.ts";
 import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
 import type { RunResult } from "../../src/runner/result.ts";
 
@@ -121,50 +120,6 @@ test("worker messages are validated: forged or malformed ones are dropped", () =
   assert.equal(parseFromRunner({ type: "html", html: "<b>" }), null);
   assert.equal(parseFromRunner("result"), null);
   assert.equal(parseFromRunner(null), null);
-});
-
-test("the output model splits lines per stream, keeps partial lines open and the tail bounded", () => {
-  const m = new OutputModel();
-  m.add({ chunks: [{ stream: "stdout", text: "a" }], dropped: 0, skippedLines: 0 });
-  m.add({
-    chunks: [
-      { stream: "stdout", text: "b\nc" },
-      { stream: "stderr", text: "err\n" },
-    ],
-    dropped: 0,
-    skippedLines: 0,
-  });
-  assert.deepEqual(
-    m.lines.map((l) => [l.stream, l.text]),
-    [
-      ["stdout", "ab"],
-      ["stdout", "c"],
-      ["stderr", "err"],
-    ],
-  );
-  const flood = new OutputModel();
-  flood.add({
-    chunks: [{ stream: "stdout", text: "x\n".repeat(MAX_LINES + 250) }],
-    dropped: 7,
-    skippedLines: 0,
-  });
-  assert.equal(flood.lines.length, MAX_LINES);
-  assert.equal(flood.droppedLines, 250);
-  assert.equal(flood.droppedChars, 7);
-  assert.equal(flood.first, 250);
-  assert.equal(flood.takeChanged(), 0);
-  assert.equal(flood.takeChanged(), Infinity);
-  // An open line that grows is the only change; a reader-side skip drops every kept line.
-  flood.add({ chunks: [{ stream: "stdout", text: "y" }], dropped: 0, skippedLines: 0 });
-  flood.add({ chunks: [{ stream: "stdout", text: "z" }], dropped: 0, skippedLines: 0 });
-  assert.equal(flood.takeChanged(), 250 + MAX_LINES);
-  flood.add({ chunks: [{ stream: "stdout", text: "tail\n" }], dropped: 0, skippedLines: 5000 });
-  assert.deepEqual(
-    flood.lines.map((l) => l.text),
-    ["tail"],
-  );
-  assert.equal(flood.droppedLines, 251 + 5000 + MAX_LINES - 1);
-  assert.equal(flood.takeChanged(), flood.first);
 });
 
 test("playground links round-trip code through the fragment", () => {
