@@ -45,6 +45,7 @@ export default defineConfig({
         "sandbox.spec.ts",
         "headers.spec.ts",
         "page-turn.spec.ts",
+        "terminal.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: "http://localhost:4322" },
     },

@@ -286,6 +286,23 @@ test("the playground loads code from the link without running it, and Share copi
   expect(problems).toEqual([]);
 });
 
+test("a second link opened in the same playground tab replaces the code, without running it", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(page, "print('first link')\n");
+  const editor = block.getByRole("textbox", { name: /editable code/ });
+  await expect(editor).toContainText("print('first link')");
+  // Only the fragment changes: the page does not reload.
+  await page.evaluate(() => {
+    location.hash = `#code=${encodeURIComponent("print('second link')\n")}`;
+  });
+  await expect(editor).toContainText("print('second link')");
+  await expect(editor).not.toContainText("first link");
+  await expect(block).toHaveAttribute("data-state", "idle");
+  expect(problems).toEqual([]);
+});
+
 test("a Run while another block runs is queued visibly, then runs on its own", async ({
   page,
   problems,

@@ -5,7 +5,7 @@
  * renders it.
  */
 import type { Drained } from "../channels/output-ring.ts";
-import type { Stdio, Stream } from "../runner/result.ts";
+import type { Stream } from "../runner/result.ts";
 import { TerminalScreen, type NumberedLine } from "./terminal-screen.ts";
 
 /** Rows kept, the screen's and those above it (a terminal's scrollback). */
@@ -19,17 +19,6 @@ export interface TerminalSize {
 
 /** The size before the panel is measured: a terminal's classic 80 × 24. */
 export const DEFAULT_SIZE: TerminalSize = { columns: 80, rows: 24 };
-
-/**
- * The streams of a run in the page: one colour terminal of the panel's size (line-buffered stdout,
- * `isatty()` True, `TERM` as a colour terminal sets it; CPython's own rules then decide colour).
- */
-export const pageStdio = (size: TerminalSize): Stdio => ({
-  terminal: true,
-  unbuffered: false,
-  size,
-  env: { vars: { TERM: "xterm-256color", COLORTERM: "truecolor" }, only: false },
-});
 
 /** Text that came as a message (without shared memory), as if drained from the ring. */
 export const drainedText = (stream: Stream, text: string): Drained => ({

@@ -6,16 +6,40 @@
  */
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
+import { MAX_LINES } from "../client/terminal-model.ts";
+import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
 import { describeEnding } from "../runner/ending-words.ts";
 import type { TimelessResult } from "../runner/result.ts";
+import { spanLook } from "./terminal-style.ts";
+
+/** The verified docs' terminal, as `snippets:update` runs the blocks: the classic 80 × 24. */
+export const DOCS_TERMINAL = { columns: 80, rows: 24 };
+const { columns, rows } = DOCS_TERMINAL;
 
 /** A run to show under a block, as recorded by the docs checks. */
 export interface ShownRun {
   /** The code that ran; the ending's words quote its lines. */
   source: string;
-  stdout: string;
-  stderr: string;
+  /** What its terminal received (`DOCS_TERMINAL` wide). */
+  terminal: string;
   result: TimelessResult;
+}
+
+/** A terminal line as hast: its spans drawn as the live panel draws them (`terminal-style.ts`). */
+function lineElement(line: ScreenLine): Element {
+  const spans = line.spans.map(({ text, style }): ElementContent => {
+    const look = spanLook(style);
+    if (!look.classes.length && !look.css) return { type: "text", value: text };
+    return h(
+      "span",
+      {
+        ...(look.classes.length ? { className: look.classes } : {}),
+        ...(look.css ? { style: look.css } : {}),
+      },
+      text,
+    );
+  });
+  return h("span", { className: ["pb-line"] }, line.text ? spans : "\u200b");
 }
 
 /**
@@ -41,19 +65,13 @@ export function blockElement(
 
 /**
  * The verified result shown under a block at build time: its output and its ending in words,
- * readable with JavaScript off. The live result replaces it when the reader runs the block.
+ * readable with JavaScript off: what the terminal showed (colours, `\r` and the rest applied by the
+ * same model as the live panel). The live result replaces it when the reader runs the block.
  */
-export function expectedBox(run: ShownRun, stopPressed: boolean): Element {
-  const lines: Element[] = [];
-  for (const [stream, out] of [
-    ["stdout", run.stdout],
-    ["stderr", run.stderr],
-  ] as const) {
-    if (!out) continue;
-    for (const line of out.replace(/\n$/, "").split("\n")) {
-      lines.push(h("span", { className: ["pb-line", `pb-${stream}`], dataStream: stream }, line));
-    }
-  }
+export async function expectedBox(run: ShownRun, stopPressed: boolean): Promise<Element> {
+  const screen = new TerminalScreen(columns, rows, MAX_LINES - rows);
+  await screen.write(run.terminal);
+  const lines = screen.lines().map(lineElement);
   const ending = describeEnding(run.result, run.source, stopPressed).map((part) =>
     part.code ? h("code", part.text) : { type: "text" as const, value: part.text },
   );

@@ -79,6 +79,17 @@ export function createOutputPanel(label: string, idPrefix: string): OutputPanel 
   return { element, log, inputForm, input };
 }
 
+/** Calls `send` with the line the reader submits for `input()`; the field empties and hides. */
+export function onInputSent(output: OutputPanel, send: (text: string) => void): void {
+  output.inputForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = output.input.value;
+    output.input.value = "";
+    output.inputForm.hidden = true;
+    send(text);
+  });
+}
+
 export interface ActivityLine {
   text: HTMLElement;
   progress: HTMLProgressElement;

@@ -27,3 +27,9 @@ function askForPrecache(): void {
     })
     .catch(() => undefined);
 }
+
+/** Calls `start` whenever the pointer or the focus reaches `run` (the reader is about to Run). */
+export function prefetchOnIntent(run: HTMLElement, start: () => void): void {
+  run.addEventListener("pointerenter", start);
+  run.addEventListener("focus", start);
+}

@@ -9,16 +9,17 @@
  */
 import { afterPaint } from "../client/after-paint.ts";
 import { unsupportedReason } from "../client/page-runner.ts";
-import { playgroundCode, shareLink } from "../client/playground-link.ts";
+import { playgroundCode } from "../client/playground-link.ts";
 import type { RunHandle, RunListener } from "../client/runner-client.ts";
-import { TerminalModel, pageStdio } from "../client/terminal-model.ts";
+import { TerminalModel } from "../client/terminal-model.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
-import type { RunnerError } from "../runner/result.ts";
+import { terminalStdio, type RunnerError } from "../runner/result.ts";
 import {
   createActivityLine,
   createOutputPanel,
   createStatus,
   createToolbar,
+  onInputSent,
   type ActivityLine,
   type OutputPanel,
   type Toolbar,
@@ -27,7 +28,8 @@ import { copyWithFeedback } from "./clipboard.ts";
 import type { CodeEditor } from "./editor.ts";
 import { clearEnding, showEnding, showError, stoppingText } from "./ending-view.ts";
 import { OutputRenderer } from "./output-log.ts";
-import { prefetchWhenVisible } from "./prefetch.ts";
+import { wirePlayground } from "./playground-wiring.ts";
+import { prefetchOnIntent, prefetchWhenVisible } from "./prefetch.ts";
 import { stopOnCtrlC } from "./ctrl-c.ts";
 import { runner } from "./runner-mirror.ts";
 import { terminalProbe } from "./terminal-size.ts";
@@ -106,14 +108,12 @@ class PythonBlock extends HTMLElement {
   }
 
   #wire(toolbar: Toolbar, output: OutputPanel): void {
-    const prefetch = (): void => {
+    prefetchOnIntent(toolbar.run, () => {
       if (!unsupportedReason()) runner().prefetch();
-    };
+    });
     toolbar.run.addEventListener("click", () => {
       this.run();
     });
-    toolbar.run.addEventListener("pointerenter", prefetch);
-    toolbar.run.addEventListener("focus", prefetch);
     toolbar.stop.addEventListener("click", () => {
       this.#handle?.stop();
     });
@@ -124,17 +124,17 @@ class PythonBlock extends HTMLElement {
     toolbar.copy.addEventListener("click", () => {
       void copyWithFeedback(this.#source(), toolbar.copy, "Copied");
     });
-    const share = toolbar.share;
-    share?.addEventListener("click", () => {
-      void copyWithFeedback(shareLink(location.href, this.#source()), share, "Link copied");
-    });
+    if (toolbar.share) {
+      wirePlayground(
+        toolbar.share,
+        () => this.#source(),
+        (code) => this.#editor?.setValue(code),
+      );
+    }
     stopOnCtrlC(this, () => ({ running: this.#handle, editor: this.#editor }));
-    output.inputForm.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.#model.echoInput(output.input.value);
-      this.#handle?.sendInput(output.input.value);
-      output.input.value = "";
-      output.inputForm.hidden = true;
+    onInputSent(output, (text) => {
+      this.#model.echoInput(text);
+      this.#handle?.sendInput(text);
       this.#ui?.activity.set("Running…");
     });
   }
@@ -173,7 +173,7 @@ class PythonBlock extends HTMLElement {
     // The worker starts the program now; the panel and the editor are redrawn while it does
     // (its output is drained no sooner than this task ends).
     this.#handle = runner().run(
-      { source: this.#lastSource, filename: SNIPPET_FILE, stdio: pageStdio(this.#model.size) },
+      { source: this.#lastSource, filename: SNIPPET_FILE, stdio: terminalStdio(this.#model.size) },
       this.#listener(ui),
     );
     ui.renderer.render();

@@ -9,6 +9,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { constants, homedir, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { SNIPPET_FILE } from "../runner/paths.ts";
 
 function version(python: string): [number, number, number] | null {
@@ -120,24 +121,44 @@ export function runProcess(
   });
 }
 
+/** This environment without PYTHONUNBUFFERED (set on some machines), for buffered streams. */
+export const BUFFERED_ENV: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== "PYTHONUNBUFFERED"),
+);
+
+/** `pty_run.py`: runs a command on a new 80 × 24 pseudo-terminal and prints what it received. */
+export const PTY_RUN = fileURLToPath(new URL("./pty_run.py", import.meta.url));
+
 /**
- * Runs `source` under CPython as `python -u snippet.py` from a temporary folder (removed after),
- * SIGINT after `interruptAfterMs`; the file's path shows as `SNIPPET_FILE`, as on the page.
+ * Runs `source` under CPython from a temporary folder (removed after): piped as
+ * `python -u snippet.py`, or (`terminal`) as `python snippet.py` in an 80 × 24 colour terminal,
+ * its stdout then being all the terminal received (ONLCR's "\r\n" read back as "\n"). SIGINT
+ * after `interruptAfterMs` (typed as Ctrl+C on the terminal). The file's path shows as
+ * `SNIPPET_FILE`, as on the page.
  */
 export async function runCpython(
   python: string,
   source: string,
-  options: { interruptAfterMs: number | null; timeoutMs?: number },
+  options: { interruptAfterMs: number | null; timeoutMs?: number; terminal?: boolean },
 ): Promise<ProcessRun> {
   const dir = mkdtempSync(join(tmpdir(), "halted-cpython-"));
   try {
     const file = join(dir, "snippet.py");
     writeFileSync(file, source);
-    const ran = await runProcess(python, ["-u", file], {
-      signalAfterMs: options.interruptAfterMs,
-      timeoutMs: options.timeoutMs ?? 30_000,
-    });
-    const shown = (s: string): string => s.split(file).join(SNIPPET_FILE);
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const ran = options.terminal
+      ? await runProcess(python, [PTY_RUN, String(options.interruptAfterMs ?? -1), python, file], {
+          timeoutMs,
+          env: BUFFERED_ENV,
+        })
+      : await runProcess(python, ["-u", file], {
+          signalAfterMs: options.interruptAfterMs,
+          timeoutMs,
+        });
+    const shown = (s: string): string => {
+      const text = s.split(file).join(SNIPPET_FILE);
+      return options.terminal ? text.replaceAll("\r\n", "\n") : text;
+    };
     return { ...ran, stdout: shown(ran.stdout), stderr: shown(ran.stderr) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -19,8 +19,8 @@ export function expectedFileOf(articleDir: string): string {
 export interface ExpectedRun {
   /** The code that produced it; a different code means the expectation is stale. */
   source: string;
-  stdout: string;
-  stderr: string;
+  /** What its terminal received (80 × 24, colour): stdout and stderr in the order written. */
+  terminal: string;
   /** The run's result without its timing. */
   result: TimelessResult;
 }

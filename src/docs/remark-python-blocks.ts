@@ -50,7 +50,7 @@ function carrier(element: Element, children: HastCarrier["children"] = []): Hast
 
 /** The plugin; each page numbers its blocks `example-1`, `example-2`, … in reading order. */
 export function remarkPythonBlocks() {
-  return (tree: Root, file: VFile): void => {
+  return async (tree: Root, file: VFile): Promise<void> => {
     const name = file.path ? relative(file.cwd, file.path) : "<mdx>";
     const { blocks, problems } = findPythonFences(tree, String(file.value), name);
     const metaProblems = blocks.flatMap(({ block }): FenceProblem[] =>
@@ -66,7 +66,9 @@ export function remarkPythonBlocks() {
     const expected = file.path ? readExpected(expectedFileOf(dirname(file.path))) : {};
     for (const { block, node } of blocks) {
       const record = expected[block.key];
-      const box = record ? [carrier(expectedBox(record, block.meta.stopAfterMs !== null))] : [];
+      const box = record
+        ? [carrier(await expectedBox(record, block.meta.stopAfterMs !== null))]
+        : [];
       const wrapper = carrier(blockElement(blockId(block.index), []), [node, ...box]);
       tree.children[tree.children.indexOf(node)] = wrapper;
     }

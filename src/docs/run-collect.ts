@@ -5,15 +5,19 @@
  */
 import type { StdinReader } from "../runner/interpreter.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
-import type { RunResult, Stream } from "../runner/result.ts";
+import type { RunResult, Stdio, Stream } from "../runner/result.ts";
 import { interrupter } from "./interrupter.ts";
 import type { NodeRunner } from "./node-runner.ts";
 
-/** A finished run: its result, each stream's text, and every write with its time since start. */
+/**
+ * A finished run: its result, each stream's text, both in the order written (what a terminal
+ * shows them as), and every write with its time since start.
+ */
 export interface Collected {
   result: RunResult;
   stdout: string;
   stderr: string;
+  terminal: string;
   events: { stream: Stream; text: string; atMs: number }[];
 }
 
@@ -21,7 +25,12 @@ export interface Collected {
 export async function runAndCollect(
   { runner, interruptBuffer }: NodeRunner,
   source: string,
-  options: { stopAfterMs?: number | null; stdin?: StdinReader; filename?: string } = {},
+  options: {
+    stopAfterMs?: number | null;
+    stdin?: StdinReader;
+    filename?: string;
+    stdio?: Stdio;
+  } = {},
 ): Promise<Collected> {
   const stopAfter = options.stopAfterMs ?? null;
   const stop = stopAfter === null ? null : interrupter(interruptBuffer, stopAfter);
@@ -30,7 +39,11 @@ export async function runAndCollect(
   let result: RunResult;
   try {
     result = await runner.run(
-      { source, filename: options.filename ?? SNIPPET_FILE },
+      {
+        source,
+        filename: options.filename ?? SNIPPET_FILE,
+        ...(options.stdio ? { stdio: options.stdio } : {}),
+      },
       {
         output: (stream, text) => events.push({ stream, text, atMs: performance.now() - t0 }),
         started: () => {
@@ -54,5 +67,6 @@ export async function runAndCollect(
       `SIGINT had to be sent ${String(sent)} times: the first one was lost; result ${JSON.stringify(result)}; output ${JSON.stringify(text("stdout") + text("stderr"))}`,
     );
   }
-  return { result, stdout: text("stdout"), stderr: text("stderr"), events };
+  const terminal = events.map((e) => e.text).join("");
+  return { result, stdout: text("stdout"), stderr: text("stderr"), terminal, events };
 }

@@ -5,7 +5,8 @@
  */
 import { runCpython, type ProcessRun } from "./cpython.ts";
 import type { DocBlock } from "./python-fences.ts";
-import { withoutTiming } from "../runner/result.ts";
+import { DOCS_TERMINAL } from "../components/block-markup.ts";
+import { terminalStdio, withoutTiming } from "../runner/result.ts";
 import type { ExpectedRun } from "./expected.ts";
 import { endingOf, formatEnding } from "./fence-meta.ts";
 import type { NodeRunner } from "./node-runner.ts";
@@ -16,8 +17,8 @@ import { SNIPPET_FILE } from "../runner/paths.ts";
 
 /** A real run of a block. */
 export interface Observed {
-  stdout: string;
-  stderr: string;
+  /** What its terminal received: stdout and stderr in the order written. */
+  terminal: string;
   result: RunResult;
   /** The block declared no `stop-after` and was still running after `SAFETY_STOP_MS`. */
   timedOut: boolean;
@@ -29,21 +30,30 @@ export const SAFETY_STOP_MS = 10_000;
 /** When Stop is pressed on a block: its `stop-after`, else the safety stop. */
 const stopAfter = (block: DocBlock): number => block.meta.stopAfterMs ?? SAFETY_STOP_MS;
 
-/** Runs a block in Pyodide, pressing Stop after `stop-after` ms when the block asks for it. */
+/**
+ * Runs a block in Pyodide on a colour terminal, as the page runs it, pressing Stop after
+ * `stop-after` ms when the block asks for it.
+ */
 export async function runBlock(nodeRunner: NodeRunner, block: DocBlock): Promise<Observed> {
   try {
-    const run = await runAndCollect(nodeRunner, block.source, { stopAfterMs: stopAfter(block) });
+    const run = await runAndCollect(nodeRunner, block.source, {
+      stopAfterMs: stopAfter(block),
+      stdio: terminalStdio(DOCS_TERMINAL),
+    });
     const timedOut = block.meta.stopAfterMs === null && run.result.interruptedAt !== null;
-    return { stdout: run.stdout, stderr: run.stderr, result: run.result, timedOut };
+    return { terminal: run.terminal, result: run.result, timedOut };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${blockName(block)}: ${reason}`, { cause: error });
   }
 }
 
-/** Runs a block under CPython (`python -u`, SIGINT after `stop-after`), paths shown as the page's. */
+/**
+ * Runs a block under CPython on an 80 × 24 colour terminal (Ctrl+C after `stop-after`), paths
+ * shown as the page's; its stdout is what the terminal received.
+ */
 export function runBlockCpython(python: string, block: DocBlock): Promise<ProcessRun> {
-  return runCpython(python, block.source, { interruptAfterMs: stopAfter(block) });
+  return runCpython(python, block.source, { interruptAfterMs: stopAfter(block), terminal: true });
 }
 
 /** Where a block is, for people: `content/x/sys-exit.mdx, block 1 (line 9)`. */
@@ -86,12 +96,10 @@ export function checkAgainstDeclaration(
       `${name}: the verified ending was \`${recorded}\`, the real run now ends \`${real}\`.`,
     );
   }
-  for (const stream of ["stdout", "stderr"] as const) {
-    if (expected[stream] !== observed[stream]) {
-      problems.push(
-        `${name}: ${stream} differs from the verified output.\n--- verified\n${expected[stream]}\n--- now\n${observed[stream]}`,
-      );
-    }
+  if (expected.terminal !== observed.terminal) {
+    problems.push(
+      `${name}: the terminal's output differs from the verified one.\n--- verified\n${expected.terminal}\n--- now\n${observed.terminal}`,
+    );
   }
   return problems;
 }
@@ -105,14 +113,12 @@ export function checkAgainstCpython(
 ): string[] {
   const name = blockName(block);
   const problems: string[] = [];
-  for (const stream of ["stdout", "stderr"] as const) {
-    const ours = normalise(observed[stream], SNIPPET_FILE);
-    const theirs = normalise(cpython[stream], SNIPPET_FILE);
-    if (ours !== theirs) {
-      problems.push(
-        `${name}: ${stream} differs from CPython ${version}.\n--- CPython\n${theirs}\n--- runner\n${ours}`,
-      );
-    }
+  const ours = normalise(observed.terminal, SNIPPET_FILE);
+  const theirs = normalise(cpython.stdout, SNIPPET_FILE);
+  if (ours !== theirs) {
+    problems.push(
+      `${name}: the terminal's output differs from CPython ${version}'s.\n--- CPython\n${theirs}\n--- runner\n${ours}`,
+    );
   }
   if (observed.result.exitCode !== cpython.status) {
     problems.push(
@@ -130,5 +136,5 @@ export function toExpected(block: DocBlock, observed: Observed): ExpectedRun {
     block.meta.stopAfterMs === null
       ? result
       : { ...result, line: null, interruptedAt: result.interruptedAt ? { line: null } : null };
-  return { source: block.source, stdout: observed.stdout, stderr: observed.stderr, result: stable };
+  return { source: block.source, terminal: observed.terminal, result: stable };
 }

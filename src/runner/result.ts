@@ -113,6 +113,18 @@ export interface Stdio {
   env?: { vars: Record<string, string>; only: boolean };
 }
 
+/**
+ * A colour terminal `size` cells big, as a reader's page and the verified docs give a program:
+ * line-buffered, `isatty()` True, `TERM` as a colour terminal sets it (CPython's own rules then
+ * decide colour: `NO_COLOR`, `PYTHON_COLORS`, `FORCE_COLOR`).
+ */
+export const terminalStdio = (size: { columns: number; rows: number }): Stdio => ({
+  terminal: true,
+  unbuffered: false,
+  size,
+  env: { vars: { TERM: "xterm-256color", COLORTERM: "truecolor" }, only: false },
+});
+
 /** Infrastructure failures (never a Python exception): a stable code and a sentence for people. */
 export interface RunnerError {
   code: "load-failed" | "worker-died" | "internal";

@@ -89,3 +89,16 @@ test("no built page has an inline script (the CSP allows scripts from the site o
     }
   }
 });
+
+test("a verified result is drawn as its terminal showed it: a coloured traceback, no escape bytes", () => {
+  const html = readFileSync(join(dist, "halt-python-script/custom-exception/index.html"), "utf8");
+  const box = /<div class="pb-expected-output">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+  assert.ok(box, "the custom exception section has no verified output box");
+  assert.ok(!box.includes("\x1b") && !box.includes("[35m"), `escape bytes in the box: ${box}`);
+  // CPython colours the exception's name bold magenta on a terminal; palette colour 5 draws it.
+  assert.match(box, /<span class="t-fg-5 t-bold">MyCustomError<\/span>/);
+  assert.ok(
+    visibleText(box).includes('File "/home/reader/snippet.py", line 5, in <module>'),
+    visibleText(box),
+  );
+});

@@ -10,17 +10,12 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ProcessRun } from "../../src/docs/cpython.ts";
-import { newestCpython, runProcess } from "../../src/docs/cpython.ts";
+import { BUFFERED_ENV, PTY_RUN, newestCpython, runProcess } from "../../src/docs/cpython.ts";
 import { normalise } from "../../src/docs/normalise.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");
 const cpython = newestCpython();
-const PTY_RUN = join(root, "test/parity/pty_run.py");
-/** This environment without PYTHONUNBUFFERED (set on some machines), for the buffered modes. */
-const BUFFERED = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => name !== "PYTHONUNBUFFERED"),
-);
 
 type Runner = (
   command: [string, ...string[]],
@@ -44,14 +39,14 @@ const MODES: { name: string; flags: string[]; run: Runner }[] = [
     name: "piped",
     flags: [],
     run: ([command, ...args], after) =>
-      runProcess(command, args, { signalAfterMs: after, env: BUFFERED }),
+      runProcess(command, args, { signalAfterMs: after, env: BUFFERED_ENV }),
   },
   {
     name: "terminal",
     flags: [],
     run: (command, after, noColour) =>
       runProcess("python3", [PTY_RUN, String(after ?? -1), ...command], {
-        env: noColour ? { ...BUFFERED, NO_COLOR: "1" } : BUFFERED,
+        env: noColour ? { ...BUFFERED_ENV, NO_COLOR: "1" } : BUFFERED_ENV,
       }),
   },
 ];
