@@ -116,6 +116,23 @@ test("SGR colours and bold are drawn as styled spans, not escape codes", async (
   expect(problems).toEqual([]);
 });
 
+test("copying coloured output gives its plain text", async ({ page, context, problems }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const block = await playground(page, 'print("\\x1b[32mok\\x1b[0m done")\nprint("next")\n');
+  await runToEnd(block);
+  await expectLines(block, ["ok done", "next"]);
+  await log(block).evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await page.keyboard.press("Control+C");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.trim()).toBe("ok done\nnext");
+  expect(problems).toEqual([]);
+});
+
 test("a traceback is coloured and its line reference moves the editor there", async ({
   page,
   problems,

@@ -33,12 +33,14 @@ try {
 }
 
 /**
- * The program's streams are this command's: a terminal on stdout makes it line-buffered, a pipe
- * or a file block-buffered; `-u` or PYTHONUNBUFFERED (non-empty) writes through. Its environment
- * and terminal size are this process's, as python3's are.
+ * The program's streams are this command's, each a terminal or not as ours is: a terminal on
+ * stdout makes it line-buffered, a pipe or a file block-buffered; `-u` or PYTHONUNBUFFERED
+ * (non-empty) writes through. Its environment and terminal size are this process's, as
+ * python3's are.
  */
 function commandStdio(unbuffered: boolean): Stdio {
-  const terminal = isatty(1);
+  const terminal = { stdin: isatty(0), stdout: isatty(1), stderr: isatty(2) };
+  const window = terminal.stdout ? process.stdout : terminal.stderr ? process.stderr : null;
   const vars = Object.fromEntries(
     Object.entries(process.env).filter(
       (entry): entry is [string, string] => entry[1] !== undefined,
@@ -47,7 +49,7 @@ function commandStdio(unbuffered: boolean): Stdio {
   return {
     terminal,
     unbuffered: unbuffered || Boolean(process.env["PYTHONUNBUFFERED"]),
-    ...(terminal && { size: { columns: process.stdout.columns, rows: process.stdout.rows } }),
+    ...(window && { size: { columns: window.columns, rows: window.rows } }),
     env: { vars, only: true },
   };
 }

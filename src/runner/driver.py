@@ -30,9 +30,9 @@ def start(filename, argv0, source, hooks, stdio):
     stdio = json.loads(stdio)
     env = stdio.get("env") or {"vars": {}, "only": False}
     set_environ(env["vars"], env["only"])
-    terminal, unbuffered = stdio["terminal"], stdio["unbuffered"]
-    sys.stdout = sys.__stdout__ = std_stream(1, "strict", terminal, unbuffered)
-    sys.stderr = sys.__stderr__ = std_stream(2, "backslashreplace", terminal, unbuffered)
+    tty, unbuffered = stdio["terminal"], stdio["unbuffered"]
+    sys.stdout = sys.__stdout__ = std_stream(1, "strict", tty["stdout"], unbuffered)
+    sys.stderr = sys.__stderr__ = std_stream(2, "backslashreplace", tty["stderr"], unbuffered)
     # CPython's own hook, which colours a traceback on a terminal (Pyodide installs a plain one).
     sys.excepthook = sys.__excepthook__
 

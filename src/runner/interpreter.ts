@@ -136,13 +136,16 @@ function attachDriver(
   return {
     pyodide,
     run(filename, argv0, source, hooks, io, stdio) {
-      const isatty = stdio.terminal;
-      const size = stdio.size;
-      // Pyodide answers isatty() and TIOCGWINSZ (os.get_terminal_size) from these.
-      const getTerminalSize = size ? () => size : undefined;
-      pyodide.setStdout({ write: io.stdout, isatty, ...(getTerminalSize && { getTerminalSize }) });
-      pyodide.setStderr({ write: io.stderr, isatty, ...(getTerminalSize && { getTerminalSize }) });
-      pyodide.setStdin({ read: io.stdin, isatty });
+      const { terminal, size } = stdio;
+      // Pyodide answers isatty() and TIOCGWINSZ (os.get_terminal_size) from these; a stream
+      // that is not a terminal has no size, as ioctl on a pipe fails.
+      const tty = (isatty: boolean) => ({
+        isatty,
+        ...(isatty && size && { getTerminalSize: () => size }),
+      });
+      pyodide.setStdout({ write: io.stdout, ...tty(terminal.stdout) });
+      pyodide.setStderr({ write: io.stderr, ...tty(terminal.stderr) });
+      pyodide.setStdin({ read: io.stdin, isatty: terminal.stdin });
       const prepared = startFn(filename, argv0, source, hooks, JSON.stringify(stdio));
       let raised = false;
       if (prepared) {

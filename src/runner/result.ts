@@ -100,8 +100,12 @@ export interface RunRequest {
  * loses what is still buffered), and `-u` writes both through.
  */
 export interface Stdio {
-  /** stdin, stdout and stderr are one terminal: `isatty()` is True for each. */
-  terminal: boolean;
+  /**
+   * Which streams are a terminal (`isatty()` True): all three in the page; a command's may be
+   * redirected one by one (`2>err.txt`), and CPython decides per stream — stdout's buffering by
+   * stdout, a traceback's colour by stderr.
+   */
+  terminal: Ttys;
   /** `python3 -u` or `PYTHONUNBUFFERED`: stdout and stderr are written through. */
   unbuffered: boolean;
   /** The terminal's size in character cells (a terminal only). */
@@ -113,13 +117,20 @@ export interface Stdio {
   env?: { vars: Record<string, string>; only: boolean };
 }
 
+/** For each standard stream, whether it is a terminal. */
+export interface Ttys {
+  stdin: boolean;
+  stdout: boolean;
+  stderr: boolean;
+}
+
 /**
  * A colour terminal `size` cells big, as a reader's page and the verified docs give a program:
  * line-buffered, `isatty()` True, `TERM` as a colour terminal sets it (CPython's own rules then
  * decide colour: `NO_COLOR`, `PYTHON_COLORS`, `FORCE_COLOR`).
  */
 export const terminalStdio = (size: { columns: number; rows: number }): Stdio => ({
-  terminal: true,
+  terminal: { stdin: true, stdout: true, stderr: true },
   unbuffered: false,
   size,
   env: { vars: { TERM: "xterm-256color", COLORTERM: "truecolor" }, only: false },

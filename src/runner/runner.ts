@@ -68,7 +68,10 @@ export interface RunIO {
 
 const now = (): number => performance.now();
 /** A request that says nothing of its streams gets pipes and `-u`, the runner's first model. */
-const PIPES_UNBUFFERED: Stdio = { terminal: false, unbuffered: true };
+const PIPES_UNBUFFERED: Stdio = {
+  terminal: { stdin: false, stdout: false, stderr: false },
+  unbuffered: true,
+};
 /** Taken at load, before any program runs: a program may replace `JSON.parse` through `js`. */
 const parseJSON = JSON.parse;
 

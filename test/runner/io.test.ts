@@ -66,3 +66,23 @@ test("large output arrives complete", async () => {
   assert.equal(lines.length, 20001);
   assert.equal(lines[19999], "19999");
 });
+
+test("each stream is a terminal or not on its own, as CPython decides per stream", async () => {
+  const source =
+    "import os, sys\nprint(sys.stdin.isatty(), sys.stdout.isatty(), sys.stderr.isatty())\nprint(os.get_terminal_size(1).columns)\ntry:\n    os.get_terminal_size(2)\nexcept OSError:\n    print('no size on stderr')\nraise ValueError('boom')\n";
+  const size = { columns: 100, rows: 30 };
+  const env = { vars: { TERM: "xterm-256color" }, only: false };
+  // `python3 f.py 2>err.txt` in a terminal: stdout line-buffered and sized, the traceback plain.
+  const split = await run(source, {
+    stdio: { terminal: { stdin: true, stdout: true, stderr: false }, unbuffered: false, size, env },
+  });
+  assert.equal(split.stdout, "True True False\n100\nno size on stderr\n");
+  assert.ok(!split.stderr.includes("\x1b["), JSON.stringify(split.stderr));
+  assert.match(split.stderr, /\nValueError: boom\n$/);
+  // All three on the terminal: CPython colours the traceback.
+  const all = await run(source, {
+    stdio: { terminal: { stdin: true, stdout: true, stderr: true }, unbuffered: false, size, env },
+  });
+  assert.equal(all.stdout, "True True True\n100\n");
+  assert.ok(all.stderr.includes("\x1b[1;35mValueError\x1b[0m"), JSON.stringify(all.stderr));
+});
