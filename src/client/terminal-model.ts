@@ -5,11 +5,8 @@
  * renders it.
  */
 import type { Drained } from "../channels/output-ring.ts";
-import type { Stream } from "../runner/result.ts";
+import { MAX_LINES } from "./scrollback.ts";
 import { TerminalScreen, type NumberedLine } from "./terminal-screen.ts";
-
-/** Rows kept, the screen's and those above it (a terminal's scrollback). */
-export const MAX_LINES = 1000;
 
 /** The terminal's size in character cells. */
 export interface TerminalSize {
@@ -19,13 +16,6 @@ export interface TerminalSize {
 
 /** The size before the panel is measured: a terminal's classic 80 × 24. */
 export const DEFAULT_SIZE: TerminalSize = { columns: 80, rows: 24 };
-
-/** Text that came as a message (without shared memory), as if drained from the ring. */
-export const drainedText = (stream: Stream, text: string): Drained => ({
-  chunks: [{ stream, text }],
-  dropped: 0,
-  skippedLines: 0,
-});
 
 /** What a run wrote, as its terminal shows it; `changed` is told after each write is applied. */
 export class TerminalModel {

@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import { MAX_LINES } from "../client/terminal-model.ts";
+import { MAX_LINES } from "../client/scrollback.ts";
 import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
 import { describeEnding } from "../runner/ending-words.ts";
 import type { TimelessResult } from "../runner/result.ts";

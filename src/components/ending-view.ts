@@ -49,9 +49,3 @@ export function showError(
   again.addEventListener("click", retry);
   status.replaceChildren(text, again);
 }
-
-/** What the activity line says while Stop's SIGINT has not ended the program (`deadline`: the kill). */
-export function stoppingText(deadline: number): string {
-  const seconds = Math.max(0, Math.round((deadline - performance.now()) / 100) / 10);
-  return `Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in ${String(seconds)} s.`;
-}

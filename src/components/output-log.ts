@@ -5,7 +5,8 @@
  * markup), styled spans as classes; traceback lines that point into the snippet link to that line
  * of the editor.
  */
-import { MAX_LINES, type TerminalModel } from "../client/terminal-model.ts";
+import { MAX_LINES } from "../client/scrollback.ts";
+import type { TerminalModel } from "../client/terminal-model.ts";
 import type { NumberedLine } from "../client/terminal-screen.ts";
 import { appendLine } from "./terminal-line.ts";
 

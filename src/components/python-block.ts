@@ -11,7 +11,6 @@ import { afterPaint } from "../client/after-paint.ts";
 import { unsupportedReason } from "../client/page-runner.ts";
 import { playgroundCode } from "../client/playground-link.ts";
 import type { RunHandle, RunListener } from "../client/runner-client.ts";
-import { TerminalModel } from "../client/terminal-model.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
 import { terminalStdio, type RunnerError } from "../runner/result.ts";
 import {
@@ -26,10 +25,11 @@ import {
 } from "./block-parts.ts";
 import { copyWithFeedback } from "./clipboard.ts";
 import type { CodeEditor } from "./editor.ts";
-import { clearEnding, showEnding, showError, stoppingText } from "./ending-view.ts";
-import { OutputRenderer } from "./output-log.ts";
+import { clearEnding, showEnding, showError } from "./ending-view.ts";
+import { BlockOutput, type Terminal } from "./block-output.ts";
 import { wirePlayground } from "./playground-wiring.ts";
 import { prefetchOnIntent, prefetchWhenVisible } from "./prefetch.ts";
+import { progressListener } from "./run-progress.ts";
 import { stopOnCtrlC } from "./ctrl-c.ts";
 import { runner } from "./runner-mirror.ts";
 import { terminalProbe } from "./terminal-size.ts";
@@ -42,7 +42,7 @@ interface BlockUI {
   output: OutputPanel;
   activity: ActivityLine;
   status: HTMLElement;
-  renderer: OutputRenderer;
+  out: BlockOutput;
 }
 
 class PythonBlock extends HTMLElement {
@@ -50,7 +50,6 @@ class PythonBlock extends HTMLElement {
   #editor: CodeEditor | null = null;
   #handle: RunHandle | null = null;
   #lastSource = "";
-  readonly #model = new TerminalModel(() => this.#ui?.renderer.schedule());
   #ui: BlockUI | null = null;
 
   connectedCallback(): void {
@@ -71,14 +70,14 @@ class PythonBlock extends HTMLElement {
     // The verified result stays under the code it describes: after the editor, before the panel.
     const expected = this.querySelector("[data-expected]");
     const probe = terminalProbe((size) => {
-      this.#model.resize(size);
+      this.#ui?.out.resize(size);
     });
     this.append(editorHost, ...(expected ? [expected] : []), probe);
     this.append(activity.text, activity.progress, output.element, status);
-    const renderer = new OutputRenderer(output.log, this.#model, SNIPPET_FILE, (line) => {
+    const out = new BlockOutput(output.log, SNIPPET_FILE, (line) => {
       this.#editor?.focusLine(line);
     });
-    this.#ui = { toolbar, output, activity, status, renderer };
+    this.#ui = { toolbar, output, activity, status, out };
     this.#wire(toolbar, output);
 
     void import("./editor.ts").then(({ createEditor }) => {
@@ -98,6 +97,7 @@ class PythonBlock extends HTMLElement {
     });
     prefetchWhenVisible(this, () => {
       runner().prefetch();
+      void out.load();
     });
   }
 
@@ -110,6 +110,7 @@ class PythonBlock extends HTMLElement {
   #wire(toolbar: Toolbar, output: OutputPanel): void {
     prefetchOnIntent(toolbar.run, () => {
       if (!unsupportedReason()) runner().prefetch();
+      void this.#ui?.out.load();
     });
     toolbar.run.addEventListener("click", () => {
       this.run();
@@ -133,7 +134,7 @@ class PythonBlock extends HTMLElement {
     }
     stopOnCtrlC(this, () => ({ running: this.#handle, editor: this.#editor }));
     onInputSent(output, (text) => {
-      this.#model.echoInput(text);
+      this.#ui?.out.echoInput(text);
       this.#handle?.sendInput(text);
       this.#ui?.activity.set("Running…");
     });
@@ -156,7 +157,7 @@ class PythonBlock extends HTMLElement {
   /** Runs the current code (the Run button, Ctrl/Cmd+Enter). */
   run(): void {
     const ui = this.#ui;
-    if (!ui || this.#handle) return;
+    if (!ui || this.#handle || this.dataset["state"] === "loading") return;
     const problem = unsupportedReason();
     if (problem) {
       this.#failed({ code: "load-failed", message: problem }, false);
@@ -167,47 +168,51 @@ class PythonBlock extends HTMLElement {
     ui.activity.set("Starting…");
     // The build-time verified result gives way to the live one.
     this.querySelector("[data-expected]")?.setAttribute("hidden", "");
-    this.#model.clear();
-    ui.output.element.hidden = false;
     clearEnding(ui.status);
+    // The terminal came with the block into view; if it has not, the run starts once it has.
+    ui.out.load().then(
+      (terminal) => {
+        this.#start(ui, terminal);
+      },
+      () => {
+        this.#failed(
+          { code: "load-failed", message: "The output panel's script did not load." },
+          true,
+        );
+      },
+    );
+  }
+
+  #start(ui: BlockUI, terminal: Terminal): void {
+    terminal.model.clear();
+    ui.output.element.hidden = false;
     // The worker starts the program now; the panel and the editor are redrawn while it does
     // (its output is drained no sooner than this task ends).
     this.#handle = runner().run(
-      { source: this.#lastSource, filename: SNIPPET_FILE, stdio: terminalStdio(this.#model.size) },
-      this.#listener(ui),
+      {
+        source: this.#lastSource,
+        filename: SNIPPET_FILE,
+        stdio: terminalStdio(terminal.model.size),
+      },
+      this.#listener(ui, terminal),
     );
-    ui.renderer.render();
+    terminal.renderer.render();
     this.#editor?.markLine(null);
   }
 
-  #listener(ui: BlockUI): RunListener {
+  #listener(ui: BlockUI, { model, renderer }: Terminal): RunListener {
     return {
-      queued: () => {
-        ui.activity.set("Waiting for another example on this page to finish…");
-      },
-      loading: () => {
-        ui.activity.set("Loading Python (about 20 MB, once per visit)…", true);
-      },
+      ...progressListener(ui),
       started: () => {
         this.#setState("running");
         ui.activity.set("Running…");
       },
       output: (drained) => {
-        this.#model.add(drained);
-      },
-      inputRequested: () => {
-        ui.output.inputForm.hidden = false;
-        ui.activity.set("The program is waiting for input.");
-        ui.output.input.focus();
-      },
-      stopping: (deadline) => {
-        ui.output.inputForm.hidden = true;
-        ui.toolbar.stop.textContent = "Stop now (force)";
-        ui.activity.set(stoppingText(deadline));
+        model.add(drained);
       },
       ended: (result, stopPressed) => {
         this.#handle = null;
-        ui.renderer.render();
+        renderer.render();
         ui.output.inputForm.hidden = true;
         ui.activity.set("");
         this.#setState("done");
@@ -231,15 +236,7 @@ class PythonBlock extends HTMLElement {
     if (!ui) return;
     this.#setState("done");
     ui.activity.set("");
-    showError(
-      ui.status,
-      error,
-      retry
-        ? () => {
-            this.run();
-          }
-        : null,
-    );
+    showError(ui.status, error, retry ? this.run.bind(this) : null);
   }
 }
 

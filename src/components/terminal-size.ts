@@ -4,9 +4,11 @@
  * both watched by a ResizeObserver. The program's terminal gets this size when it starts (as
  * `os.get_terminal_size()`), and the shown output reflows when it changes.
  */
-import { DEFAULT_SIZE, type TerminalSize } from "../client/terminal-model.ts";
+import type { TerminalSize } from "../client/terminal-model.ts";
 
 const CELLS = 100;
+/** A terminal window's usual height: the panel scrolls, so rows only bound cursor moves. */
+const ROWS = 24;
 
 /** The probe to place in the block (always rendered, even while the panel is hidden). */
 export function terminalProbe(onSize: (size: TerminalSize) => void): HTMLElement {
@@ -29,7 +31,7 @@ export function terminalProbe(onSize: (size: TerminalSize) => void): HTMLElement
     const fit = Math.max(20, Math.floor((width + 0.01) / (cellsWidth / CELLS)));
     if (fit === columns) return;
     columns = fit;
-    onSize({ columns, rows: DEFAULT_SIZE.rows });
+    onSize({ columns, rows: ROWS });
   });
   observer.observe(probe);
   observer.observe(cells);

@@ -22,10 +22,10 @@ const root = new URL("../../", import.meta.url).pathname;
 const article = join(root, "content/halt-python-script");
 
 /** What the build does up to Shiki: parse MDX, run the plugin, turn mdast into hast. */
-function build(text: string, path = join(root, "x.mdx")): HastRoot {
+async function build(text: string, path = join(root, "x.mdx")): Promise<HastRoot> {
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPythonBlocks);
   const file = new VFile({ value: blankFrontmatter(text), path, cwd: root });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const tree = (await processor.run(processor.parse(file), file)) as Root;
   return toHast(tree) as HastRoot;
 }
 
@@ -33,17 +33,17 @@ const elements = (tree: HastRoot): Element[] =>
   tree.children.filter((n): n is Element => n.type === "element");
 
 /** The message the build fails with. */
-function failure(text: string): string {
+async function failure(text: string): Promise<string> {
   try {
-    build(text);
+    await build(text);
   } catch (error) {
     return String(error);
   }
   assert.fail("the build should have failed");
 }
 
-test("python fences become <python-block>s numbered in order; norun and other languages stay", () => {
-  const tree = build(
+test("python fences become <python-block>s numbered in order; norun and other languages stay", async () => {
+  const tree = await build(
     [
       "```python",
       "print(1)",
@@ -78,54 +78,60 @@ test("python fences become <python-block>s numbered in order; norun and other la
   );
 });
 
-test("each block shows its verified result from _expected.json, as the page did before", () => {
+test("each block shows its verified result from _expected.json, as the page did before", async () => {
   const path = join(article, "keyboard-interrupt.mdx");
-  const [block] = elements(build(readFileSync(path, "utf8"), path)).filter(
+  const [block] = elements(await build(readFileSync(path, "utf8"), path)).filter(
     (e) => e.tagName === "python-block",
   );
   assert.ok(block);
   assert.equal(
     toHtml(block.children[1] ?? { type: "text", value: "" }),
-    '<div class="pb-expected" data-expected=""><p class="pb-expected-label">Expected result (verified by running it and pressing Stop)</p><div class="pb-expected-output"><span class="pb-line pb-stdout" data-stream="stdout">User interrupted the script</span></div><p class="pb-expected-ending" data-outcome="exit" data-exit-code="0">You pressed Stop: KeyboardInterrupt was raised and handled by the script; exited with status 0.</p></div>',
+    '<div class="pb-expected" data-expected=""><p class="pb-expected-label">Expected result (verified by running it and pressing Stop)</p><div class="pb-expected-output"><span class="pb-line">User interrupted the script</span></div><p class="pb-expected-ending" data-outcome="exit" data-exit-code="0">You pressed Stop: KeyboardInterrupt was raised and handled by the script; exited with status 0.</p></div>',
   );
   const custom = join(article, "custom-exception.mdx");
-  const html = toHtml(build(readFileSync(custom, "utf8"), custom));
+  const html = toHtml(await build(readFileSync(custom, "utf8"), custom));
   assert.match(
     html,
-    /<span class="pb-line pb-stderr" data-stream="stderr">MyCustomError: Something went wrong<\/span><\/div><p class="pb-expected-ending" data-outcome="exception" data-exit-code="1">Uncaught <code>MyCustomError: Something went wrong<\/code> — status 1, raised on line 5\.<\/p>/,
+    /<span class="pb-line"><span class="t-fg-5 t-bold">MyCustomError<\/span>: <span class="t-fg-5">Something went wrong<\/span><\/span><\/div><p class="pb-expected-ending" data-outcome="exception" data-exit-code="1">Uncaught <code>MyCustomError: Something went wrong<\/code> — status 1, raised on line 5\.<\/p>/,
   );
 });
 
-test("a ~~~python fence fails the build, naming file and line", () => {
-  assert.match(failure("Intro.\n\n~~~python\nprint(1)\n~~~\n"), /x\.mdx:3: a ~~~python fence/);
+test("a ~~~python fence fails the build, naming file and line", async () => {
+  assert.match(
+    await failure("Intro.\n\n~~~python\nprint(1)\n~~~\n"),
+    /x\.mdx:3: a ~~~python fence/,
+  );
 });
 
-test("an indented python fence (in a list) fails the build, naming file and line", () => {
+test("an indented python fence (in a list) fails the build, naming file and line", async () => {
   assert.match(
-    failure("Steps:\n\n- one\n\n  ```python\n  print(1)\n  ```\n"),
+    await failure("Steps:\n\n- one\n\n  ```python\n  print(1)\n  ```\n"),
     /x\.mdx:5: an indented ```python fence/,
   );
-  assert.match(failure("Text.\n\n  ```python\n  print(1)\n  ```\n"), /x\.mdx:3: an indented/);
+  assert.match(await failure("Text.\n\n  ```python\n  print(1)\n  ```\n"), /x\.mdx:3: an indented/);
 });
 
-test("a python fence inside a JSX element fails the build, naming file and line", () => {
+test("a python fence inside a JSX element fails the build, naming file and line", async () => {
   assert.match(
-    failure("Text.\n\n<div>\n\n```python\nprint(1)\n```\n\n</div>\n"),
+    await failure("Text.\n\n<div>\n\n```python\nprint(1)\n```\n\n</div>\n"),
     /x\.mdx:5: a ```python fence inside a JSX element/,
   );
 });
 
-test("a bad fence meta or another spelling of python fails the build, naming file and line", () => {
-  assert.match(failure("```python bogus\nx\n```\n"), /x\.mdx:1: unknown fence word "bogus"/);
+test("a bad fence meta or another spelling of python fails the build, naming file and line", async () => {
+  assert.match(await failure("```python bogus\nx\n```\n"), /x\.mdx:1: unknown fence word "bogus"/);
   assert.match(
-    failure('Text.\n\n```python expect="exit"\nx\n```\n'),
+    await failure('Text.\n\n```python expect="exit"\nx\n```\n'),
     /x\.mdx:3: expect="exit" needs a status 0-255/,
   );
-  assert.match(failure("```python norun stop-after=soon\nx\n```\n"), /x\.mdx:1: stop-after=soon/);
-  assert.match(failure("```py\nx\n```\n"), /x\.mdx:1: ```py is not a runnable block/);
+  assert.match(
+    await failure("```python norun stop-after=soon\nx\n```\n"),
+    /x\.mdx:1: stop-after=soon/,
+  );
+  assert.match(await failure("```py\nx\n```\n"), /x\.mdx:1: ```py is not a runnable block/);
 });
 
-test("the docs checks read blocks through the same walk: same numbering, same refusals", () => {
+test("the docs checks read blocks through the same walk: same numbering, same refusals", async () => {
   const text = [
     "---",
     "title: A {braced} <title>",
@@ -151,7 +157,7 @@ test("the docs checks read blocks through the same walk: same numbering, same re
       ["x.mdx#2", 2, 13, "print(2)\n", 5],
     ],
   );
-  const ids = elements(build(text))
+  const ids = elements(await build(text))
     .filter((e) => e.tagName === "python-block")
     .map((e) => e.properties["id"]);
   assert.deepEqual(ids, ["example-1", "example-2"]);

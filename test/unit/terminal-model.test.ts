@@ -6,7 +6,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Drained } from "../../src/channels/output-ring.ts";
-import { MAX_LINES, TerminalModel } from "../../src/client/terminal-model.ts";
+import { MAX_LINES } from "../../src/client/scrollback.ts";
+import { TerminalModel } from "../../src/client/terminal-model.ts";
 import { TerminalScreen } from "../../src/client/terminal-screen.ts";
 
 const out = (text: string, stream: "stdout" | "stderr" = "stdout", skippedLines = 0): Drained => ({

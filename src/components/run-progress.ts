@@ -1,0 +1,43 @@
+/**
+ * What a block says while its run is not yet running or not yet over: waiting its turn, loading
+ * Python, waiting for `input()`, being stopped. The parts of a run's listener that only touch the
+ * block's activity line, input field and Stop button.
+ */
+import type { RunListener } from "../client/runner-client.ts";
+import type { ActivityLine, OutputPanel, Toolbar } from "./block-parts.ts";
+
+/** The block parts a run's progress shows in. */
+interface ProgressParts {
+  toolbar: Toolbar;
+  output: OutputPanel;
+  activity: ActivityLine;
+}
+
+/** What the activity line says while Stop's SIGINT has not ended the program (`deadline`: the kill). */
+function stoppingText(deadline: number): string {
+  const seconds = Math.max(0, Math.round((deadline - performance.now()) / 100) / 10);
+  return `Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in ${String(seconds)} s.`;
+}
+
+export function progressListener(
+  ui: ProgressParts,
+): Pick<RunListener, "queued" | "loading" | "inputRequested" | "stopping"> {
+  return {
+    queued: () => {
+      ui.activity.set("Waiting for another example on this page to finish…");
+    },
+    loading: () => {
+      ui.activity.set("Loading Python (about 20 MB, once per visit)…", true);
+    },
+    inputRequested: () => {
+      ui.output.inputForm.hidden = false;
+      ui.activity.set("The program is waiting for input.");
+      ui.output.input.focus();
+    },
+    stopping: (deadline) => {
+      ui.output.inputForm.hidden = true;
+      ui.toolbar.stop.textContent = "Stop now (force)";
+      ui.activity.set(stoppingText(deadline));
+    },
+  };
+}
