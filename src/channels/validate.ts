@@ -13,10 +13,39 @@ const isLine = (v: unknown): boolean => v === null || (isInt(v) && v > 0);
 const isExc = (v: unknown): boolean =>
   isRec(v) && typeof v["type"] === "string" && typeof v["message"] === "string";
 
+const STEPS = [
+  "start",
+  "unwind",
+  "except",
+  "finally",
+  "with",
+  "atexit",
+  "flush",
+  "signal",
+  "kill",
+  "exit",
+];
+/** A way-out account: a bounded list of steps with short names (the program can steer them). */
+const isWayOut = (v: unknown): boolean =>
+  Array.isArray(v) &&
+  v.length <= 500 &&
+  v.every(
+    (s) =>
+      isRec(s) &&
+      STEPS.includes(String(s["step"])) &&
+      typeof s["ran"] === "boolean" &&
+      isLine(s["line"]) &&
+      typeof s["name"] === "string" &&
+      s["name"].length <= 500 &&
+      (s["reraised"] === undefined || typeof s["reraised"] === "boolean") &&
+      (s["repeated"] === undefined || isInt(s["repeated"])),
+  );
+
 function isResult(v: unknown): v is RunResult {
   if (!isRec(v) || typeof v["durationMs"] !== "number" || !isLine(v["line"])) return false;
   const at = v["interruptedAt"];
   if (at !== null && !(isRec(at) && isLine(at["line"]))) return false;
+  if (v["wayOut"] !== undefined && !isWayOut(v["wayOut"])) return false;
   const code = v["exitCode"];
   switch (v["outcome"]) {
     case "exit":

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
+import { DRIVER_FILES } from "../runner/driver.ts";
 import { makeSnapshot } from "../runner/interpreter.ts";
 import { SNAPSHOT_FILE } from "../runner/paths.ts";
 
@@ -21,13 +22,9 @@ export async function writeBuildSnapshot(pyodideDir: string): Promise<number> {
 }
 
 /** The snapshot's sources: what it restores into must be the same for two builds to share it. */
-const SOURCES = [
-  "driver_pure.py",
-  "driver.py",
-  "driver.ts",
-  "interpreter.ts",
-  "pyodide-types.ts",
-].map((f) => new URL(`../runner/${f}`, import.meta.url));
+const SOURCES = [...DRIVER_FILES, "driver.ts", "interpreter.ts", "pyodide-types.ts"].map(
+  (f) => new URL(`../runner/${f}`, import.meta.url),
+);
 
 /**
  * A revision for the snapshot made from these sources and the Pyodide files in `pyodideDir`:

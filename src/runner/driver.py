@@ -27,6 +27,7 @@ def start(filename, argv0, source, hooks, stdio):
     or None when the source does not compile (finish() then reports the SyntaxError)."""
     _state["filename"], _state["hooks"] = filename, hooks
     sigint_handler = [signal.default_int_handler]
+    _state["way_out"] = way_out = WayOut(filename, source)
     stdio = json.loads(stdio)
     env = stdio.get("env") or {"vars": {}, "only": False}
     set_environ(env["vars"], env["only"])
@@ -51,7 +52,8 @@ def start(filename, argv0, source, hooks, stdio):
         sys.path.insert(0, directory)
 
     def os_exit(status):
-        hooks.note("os._exit", frame_line(sys._getframe(1), filename))
+        line = frame_line(sys._getframe(1), filename)
+        hooks.note("os._exit", line, json.dumps(way_out.os_exit(sys._getframe(1), line)))
         _real_exit(status)
 
     def sleep(secs):
@@ -73,14 +75,20 @@ def start(filename, argv0, source, hooks, stdio):
         if _state["done"]:
             return None
         _state["interrupted"] = True
-        _state["sigint_line"] = frame_line(frame, filename)
+        _state["sigint_line"] = line = frame_line(frame, filename)
         handler = sigint_handler[0]
         if handler == signal.SIG_IGN:
             return None
         if handler == signal.SIG_DFL or handler is None:
-            hooks.note("SIG_DFL", _state["sigint_line"])
+            steps = way_out.os_exit(frame, line, "SIGINT delivered (SIG_DFL)", "signal")
+            hooks.note("SIG_DFL", line, json.dumps(steps))
             _real_exit(130)
-        return handler(signum, frame)
+        way_out.deliver("SIGINT", line)
+        try:
+            return handler(signum, frame)
+        except BaseException as e:
+            way_out.signal[1] = e
+            raise
 
     def signal_(signalnum, handler):
         if signalnum == signal.SIGINT:
@@ -105,6 +113,8 @@ def start(filename, argv0, source, hooks, stdio):
     except SyntaxError as e:
         _state["compile_error"] = e
         return None
+    way_out.track_atexit(lambda: frame_line(sys._getframe(2), filename))
+    way_out.install()
     return (code, main.__dict__)
 
 
@@ -113,8 +123,10 @@ def finish(raised):
     sys.last_exc). Prints what CPython prints at exit, runs atexit, returns the JSON report."""
     filename = _state["filename"]
     _state["done"] = True  # a Stop that lands from here on is too late to interrupt: ignored
+    way_out = _state["way_out"]
+    way_out.freeze()
     report = {"kind": "exit", "status": 0, "cause": "end", "line": None, "exception": None}
-    e = _state["compile_error"] or (sys.last_exc if raised else None)
+    e = ended = _state["compile_error"] or (sys.last_exc if raised else None)
     _state["compile_error"] = None
     if isinstance(e, SystemExit):
         report["cause"] = "SystemExit"
@@ -154,6 +166,8 @@ def finish(raised):
             stream.flush()
         except BaseException:
             pass
+    report["way_out"] = way_out.account(ended)
+    ended = None
     sigint = {"line": snippet_line(_state["sigint_line"])}
     report["interrupted_at"], report["line"] = sigint if _state["interrupted"] else None, snippet_line(report["line"])
     return json.dumps(report)

@@ -26,7 +26,8 @@ export interface DriverHooks {
   pending: () => boolean;
   /** The SIGINT handler ran (lets a controller tell a landed SIGINT from a lost one). */
   delivered: () => void;
-  note: (kind: string, line: number | undefined) => void;
+  /** `wayOut`: the way-out account as JSON (`way_out.py`), taken as the runtime ends. */
+  note: (kind: string, line: number | undefined, wayOut: string) => void;
 }
 
 type StartFunction = (

@@ -2,7 +2,7 @@
  * Decides what a run means: turns the driver's JSON report, or the way the runtime died, into a
  * `RunResult`. Pure functions, so every rule here is tested without booting Pyodide.
  */
-import type { CrashCode, RunResult } from "./result.ts";
+import type { CrashCode, RunResult, WayOutStep } from "./result.ts";
 
 /** What the Python driver reports when `run()` returns normally. */
 export interface DriverReport {
@@ -12,17 +12,24 @@ export interface DriverReport {
   line: number | null;
   exception: { type: string; message: string } | null;
   interrupted_at: { line: number | null } | null;
+  way_out?: WayOutStep[];
 }
 
 /** An ending the driver announced just before it killed the runtime (`os._exit`, SIG_DFL). */
 export interface DriverNote {
   kind: "os._exit" | "SIG_DFL";
   line: number | null;
+  wayOut?: WayOutStep[];
 }
 
 /** Result of a run whose driver returned a report. */
 export function fromReport(report: DriverReport, durationMs: number): RunResult {
-  const base = { durationMs, line: report.line, interruptedAt: report.interrupted_at };
+  const base = {
+    durationMs,
+    line: report.line,
+    interruptedAt: report.interrupted_at,
+    ...(report.way_out && { wayOut: report.way_out }),
+  };
   switch (report.kind) {
     case "exit":
       return { ...base, outcome: "exit", exitCode: report.status, cause: report.cause };
@@ -65,6 +72,7 @@ export function fromRuntimeDeath(
       cause: "os._exit",
       line: note.line,
       interruptedAt: null,
+      ...(note.wayOut && { wayOut: note.wayOut }),
       durationMs,
     };
   }
@@ -75,6 +83,7 @@ export function fromRuntimeDeath(
       exception: null,
       line: note.line,
       interruptedAt: { line: note.line },
+      ...(note.wayOut && { wayOut: note.wayOut }),
       durationMs,
     };
   }

@@ -15,6 +15,37 @@ export type ExitCause = "end" | "SystemExit" | "os._exit";
 /** Stable codes for runs the runtime itself could not finish. */
 export type CrashCode = "runtime-exited" | "out-of-memory" | "stack-overflow" | "runtime-error";
 
+/** What a step of the way out is (`way_out.py`): the contract's `data-step` values. */
+export type WayOutKind =
+  | "start"
+  | "unwind"
+  | "except"
+  | "finally"
+  | "with"
+  | "atexit"
+  | "flush"
+  | "signal"
+  | "kill"
+  | "exit";
+
+/**
+ * One step between the start of a program's end and its exit status, taken from the run: what
+ * started the end, each frame left, each `except`, `finally` and `with` exit that ran, the atexit
+ * handlers — or, after os._exit or a signal's default action, those that never ran.
+ */
+export interface WayOutStep {
+  step: WayOutKind;
+  ran: boolean;
+  /** The line of the `except`, `finally` or `with` keyword, or of the statement that started it. */
+  line: number | null;
+  /** What it was, in the program's words: `except KeyError`, `open(path)`, `work`, `bye`. */
+  name: string;
+  /** An `except` clause that caught the exception and raised it again. */
+  reraised?: boolean;
+  /** A frame left this many more times in a row (a recursion), as a traceback folds it. */
+  repeated?: number;
+}
+
 interface RunBase {
   /** Wall time from the start of the run to its end, in milliseconds. */
   durationMs: number;
@@ -25,6 +56,8 @@ interface RunBase {
    * arrived. An `exit` outcome with this set means the script handled the interrupt itself.
    */
   interruptedAt: { line: number | null } | null;
+  /** The way out, in order; absent where the runtime could not tell (a kill, a crash). */
+  wayOut?: WayOutStep[];
 }
 
 /** The program ended on its own terms; `exitCode` is what `$?` would show. */

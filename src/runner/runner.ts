@@ -11,7 +11,7 @@ import {
 } from "./interpreter.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
-import type { RunRequest, RunResult, Stdio } from "./result.ts";
+import type { WayOutStep, RunRequest, RunResult, Stdio } from "./result.ts";
 import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
 
 /**
@@ -137,8 +137,12 @@ export class Runner {
       delivered: () => {
         interrupt?.delivered();
       },
-      note: (kind: string, line: number | undefined) => {
-        note = { kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit", line: line ?? null };
+      note: (kind: string, line: number | undefined, wayOut: string) => {
+        note = {
+          kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit",
+          line: line ?? null,
+          wayOut: parseJSON(wayOut) as WayOutStep[],
+        };
       },
     };
     interrupt?.clear();

@@ -17,6 +17,8 @@ import { OutputRingWriter } from "../channels/output-ring.ts";
 import { StdinReader } from "../channels/stdin.ts";
 import DRIVER from "../runner/driver.py?raw";
 import DRIVER_PURE from "../runner/driver_pure.py?raw";
+import WAY_OUT from "../runner/way_out.py?raw";
+import WAY_OUT_SOURCE from "../runner/way_out_source.py?raw";
 import { driverText } from "../runner/driver.ts";
 import type { BootConfig, LoadPyodide } from "../runner/pyodide-types.ts";
 import type { RunRequest } from "../runner/result.ts";
@@ -77,7 +79,8 @@ function start(init: WorkerInit): void {
     const runner = new Runner({
       loadPyodide: pyodide.loadPyodide,
       indexURL,
-      driver: driverText(DRIVER_PURE, DRIVER),
+      // In DRIVER_FILES' order.
+      driver: driverText(DRIVER_PURE, WAY_OUT_SOURCE, WAY_OUT, DRIVER),
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
       useSnapshot: assets.snapshot !== null,
       ...(assets.snapshot ? { snapshot: assets.snapshot } : {}),

@@ -22,11 +22,11 @@ RUNNER_DIR = os.path.join(HERE, "..", "..", "src", "runner")
 
 
 def load_driver():
-    """A fresh module object from driver_pure.py and driver.py run as one text, as the hosts run
-    them (`driver-file.ts`)."""
+    """A fresh module object from the driver's files run as one text, as the hosts run them
+    (`DRIVER_FILES` in driver.ts)."""
     module = types.ModuleType("driver")
     text = ""
-    for name in ("driver_pure.py", "driver.py"):
+    for name in ("driver_pure.py", "way_out_source.py", "way_out.py", "driver.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "driver.py"), "exec"), module.__dict__)

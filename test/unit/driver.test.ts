@@ -9,10 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadPyodide } from "pyodide";
 import { newestCpython, runProcess } from "../../src/docs/cpython.ts";
+import { DRIVER_FILES } from "../../src/runner/driver.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const runnerDir = join(root, "src/runner");
-const DRIVER_FILES = ["driver_pure.py", "driver.py"];
 const testDir = join(root, "test/driver");
 const testFile = "test_driver.py";
 const cpython = newestCpython();

@@ -1,0 +1,245 @@
+"""The way out: what ran, and what never ran, between the start of a program's end and its exit.
+
+A recorder inside the program's interpreter. While the program runs it listens only to
+EXCEPTION_HANDLED and RERAISE (PEP 669): each `except`, `finally` and `with` exit that ran, and
+whether it let the exception go on — ordinary code runs at full speed, and nothing runs when an
+exception is raised (a callback on RAISE would take stack from a RecursionError). At the end the
+ending exception's own traceback says where it started and which frames it left; the snippet's
+syntax tree (`way_out_source.py`, run before this as one text) names each handler and, at
+os._exit, the `finally` blocks and `with` exits pending on the stack that never run.
+
+Plain Python: the runner's driver uses it, and the parity suite runs the same files under
+CPython, so the account of every corpus snippet is compared with CPython's own.
+"""
+import atexit, collections, dis, sys
+
+# Tools 0-2 and 5 have names in PEP 669 (debugger, coverage, profiler, optimizer): a program's
+# own tool most likely takes one of those, so the recorder asks for an unnamed one first.
+_TOOL_IDS = (4, 3, 5, 2, 1, 0)
+_ENDS_BLOCK = {"RERAISE", "RETURN_VALUE", "RETURN_CONST", "JUMP_BACKWARD", "JUMP_FORWARD"}
+
+
+def _line_of(code, offset):
+    for start, end, line in code.co_lines():
+        if start <= offset < end:
+            return line
+    return None
+
+
+def _chain(exc):
+    """`exc` and the exceptions it was raised while handling, oldest first."""
+    chain = []
+    while exc is not None and len(chain) < 20 and exc not in chain:
+        chain.append(exc)
+        exc = exc.__context__
+    return chain[::-1]
+
+
+def _step(kind, line, name, ran=True):
+    return {"step": kind, "ran": ran, "line": line, "name": name}
+
+
+class WayOut:
+    """Records one run's way out; `account()` gives its steps, in order."""
+
+    def __init__(self, filename, source):
+        self.filename = filename
+        self.lines = source.splitlines()
+        self.constructs = Constructs(source)
+        self.events = collections.deque(maxlen=10_000)  # (reraised?, code, offset, exception)
+        self.exits = []  # registered atexit handlers: (function, name, line)
+        self.signal = None  # the last signal delivered: [step, the exception its handler raised]
+        self.ended = None  # the account, once os._exit or a signal's default action ended it
+        self.handlers = {}
+        self.tool = None
+
+    def install(self):
+        """Listens with a free tool id; a program that asks for that id gets it, and the
+        recorder moves to another (or stops, if none is left)."""
+        monitoring = getattr(sys, "monitoring", None)
+        if monitoring is None:
+            return
+        real_use = monitoring.use_tool_id
+
+        def use_tool_id(tool_id, name):
+            if tool_id == self.tool and tool_id is not None:
+                self.uninstall()
+                real_use(tool_id, name)
+                self._listen(monitoring, real_use)
+                return None
+            return real_use(tool_id, name)
+
+        monitoring.use_tool_id = use_tool_id
+        self._listen(monitoring, real_use)
+
+    def _listen(self, monitoring, use):
+        free = [tool for tool in _TOOL_IDS if monitoring.get_tool(tool) is None]
+        if not free:
+            return
+        self.tool = free[0]
+        use(self.tool, "way out")
+        events = monitoring.events
+        monitoring.register_callback(self.tool, events.EXCEPTION_HANDLED, self._handled)
+        monitoring.register_callback(self.tool, events.RERAISE, self._reraised)
+        monitoring.set_events(self.tool, events.EXCEPTION_HANDLED | events.RERAISE)
+
+    def uninstall(self):
+        if self.tool is not None:
+            sys.monitoring.set_events(self.tool, 0)
+            sys.monitoring.free_tool_id(self.tool)
+            self.tool = None
+
+    def track_atexit(self, line_of_caller):
+        """atexit.register notes each handler's name and the line that registered it."""
+        real_register, real_unregister = atexit.register, atexit.unregister
+
+        def register(func, *args, **kwargs):
+            name = getattr(func, "__qualname__", None) or repr(func)
+            self.exits.append((func, name, line_of_caller()))
+            return real_register(func, *args, **kwargs)
+
+        def unregister(func):
+            self.exits = [entry for entry in self.exits if entry[0] != func]
+            return real_unregister(func)
+
+        atexit.register, atexit.unregister = register, unregister
+
+    def _handled(self, code, offset, exc):
+        if code.co_filename == self.filename:
+            self.events.append((False, code, offset, exc))
+
+    def _reraised(self, code, offset, exc):
+        if code.co_filename == self.filename:
+            self.events.append((True, code, offset, exc))
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def deliver(self, signame, line):
+        """A signal's handler is about to run on `line` (`signal[1]`: what it raised, if any)."""
+        self.signal = [_step("signal", line, f"{signame} delivered"), None]
+
+    def os_exit(self, frame, line, name=None, kind="start"):
+        """The process ends now, on `line` (os._exit, a signal's default action): the pending
+        cleanup and the atexit handlers never run."""
+        self.uninstall()
+        if name is None:
+            call = self._call_text(frame.f_code, frame.f_lasti) if self._mine(frame) else None
+            name = f"{call} called" if call else "os._exit() called"
+        steps = [_step(kind, line, name)]
+        while frame is not None:
+            if self._mine(frame):
+                for what, at, label, _ in self.constructs.pending_at(frame.f_lineno):
+                    steps.append(_step(what, at, label, ran=False))
+            frame = frame.f_back
+        self.ended = steps + self._exits(ran=False)
+        return self.ended
+
+    def freeze(self):
+        """The program's code is over (it returned or raised): what follows is shutdown."""
+        self.uninstall()
+
+    def account(self, raised):
+        """The steps, after shutdown; `raised` is the exception that ended the program, or None
+        when it finished (a Ctrl+C it caught still shows how it was handled)."""
+        if self.ended is not None:
+            return self.ended
+        signal, by_signal = self.signal or (None, None)
+        steps = []
+        if raised is None and by_signal is None:
+            steps.append(_step("start", None, "the last line finished"))
+        chain = _chain(raised) if raised is not None else [by_signal] if by_signal else []
+        for exc in chain:
+            if exc is by_signal:
+                steps.append(signal)
+            own = self._steps_for(exc, escaped=exc is raised, start=exc is not by_signal)
+            if exc is raised or exc is by_signal or own[0]["line"] is not None:
+                steps += own  # (an exception that never touched the snippet is not a step)
+        return steps + self._exits(ran=True)
+
+    def _exits(self, ran):
+        """The atexit handlers, in the order they run (the last registered first)."""
+        return [_step("atexit", line, name, ran) for _, name, line in reversed(self.exits)]
+
+    def _steps_for(self, exc, escaped, start):
+        frames = []  # the snippet's frames it passed, innermost first: (code, line, instruction)
+        tb = exc.__traceback__
+        while tb is not None:
+            if self._mine(tb.tb_frame):
+                frames.insert(0, (tb.tb_frame.f_code, tb.tb_lineno, tb.tb_lasti))
+            tb = tb.tb_next
+        steps = []
+        if start:
+            code, line, lasti = frames[0] if frames else (None, None, None)
+            call = self._call_text(code, lasti) if code and isinstance(exc, SystemExit) else None
+            steps.append(_step("start", line, f"{call} called" if call
+                               else f"{type(exc).__name__} raised"))
+        at = 0
+        for reraised, code, offset, seen in self.events:
+            if seen is not exc:
+                continue
+            while at < len(frames) - 1 and frames[at][0] is not code:
+                self._left(steps, frames[at])
+                at += 1
+            self._handler_step(steps, reraised, code, offset)
+        for frame in frames[at:] if escaped else ():
+            self._left(steps, frame)
+        return steps
+
+    def _handler_step(self, steps, reraised, code, offset):
+        last = steps[-1] if steps else None
+        if not reraised:
+            construct = self._handler(code, offset)
+            if construct is not None:
+                kind, line, name, _ = construct
+                steps.append(_step(kind, line, name))
+            return
+        line = _line_of(code, offset)
+        if line is not None and last and last["step"] == "except":
+            if last["line"] == line:
+                steps.pop()  # the clause did not match: it was not the one that caught it
+            else:
+                last["reraised"] = True
+
+    @staticmethod
+    def _left(steps, frame):
+        code, line, _ = frame
+        name = getattr(code, "co_qualname", code.co_name)
+        last = steps[-1] if steps else None
+        if last and last["step"] == "unwind" and (last["name"], last["line"]) == (name, line):
+            last["repeated"] = last.get("repeated", 0) + 1  # a recursion, folded as a traceback
+        else:
+            steps.append(_step("unwind", line, name))
+
+    def _mine(self, frame):
+        return frame.f_code.co_filename == self.filename
+
+    def _call_text(self, code, offset):
+        """The source of the call at `offset` (`sys.exit(2)`, `exit()`), if it is one line.
+        (An offset may fall in an instruction's inline cache, after its own offset.)"""
+        at = None
+        for inst in dis.get_instructions(code):
+            if inst.offset > offset:
+                break
+            at = inst
+        where = at.positions if at is not None else None
+        if not at or not at.opname.startswith("CALL") or where is None or where.lineno is None \
+                or where.lineno != where.end_lineno or where.col_offset is None:
+            return None
+        text = self.lines[where.lineno - 1].encode("utf-8")
+        return text[where.col_offset:where.end_col_offset].decode("utf-8", "replace")
+
+    def _handler(self, code, target):
+        """The construct of the handler at `target`: its first located instruction's line."""
+        key = (code, target)
+        if key not in self.handlers:
+            self.handlers[key] = None
+            for inst in dis.get_instructions(code):
+                if inst.offset < target:
+                    continue
+                line = inst.positions.lineno if inst.positions else None
+                if line is not None:
+                    self.handlers[key] = self.constructs.handler_at(line)
+                    break
+                if inst.opname in _ENDS_BLOCK:
+                    break
+        return self.handlers[key]

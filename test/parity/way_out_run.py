@@ -1,0 +1,114 @@
+"""Runs a snippet under this CPython with the way-out recorder, as `python3 snippet.py` would
+run it, and writes the account (JSON) to the file named by WAY_OUT_FILE.
+
+usage: WAY_OUT_FILE=out.json python3 way_out_run.py SNIPPET
+
+The snippet's own output and exit status are CPython's; the parity suite compares the account
+with the runner's (`npm run snippet -- SNIPPET --json`).
+"""
+import atexit, json, os, signal, sys, types
+
+RUNNER_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "runner")
+
+
+def _recorder_class():
+    """WayOut from the recorder's two files run as one text, as the driver runs them."""
+    text, names = "", {}
+    for name in ("way_out_source.py", "way_out.py"):
+        with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
+            text += f.read() + "\n"
+    exec(compile(text, os.path.join(RUNNER_DIR, "way_out.py"), "exec"), names)
+    return names["WayOut"]
+
+
+WayOut = _recorder_class()
+
+
+def _stack():
+    frame, frames = sys._getframe(1), []
+    while frame is not None:
+        frames.append(frame)
+        frame = frame.f_back
+    return frames
+
+
+def main():
+    path = os.path.abspath(sys.argv[1])
+    out = os.environ["WAY_OUT_FILE"]
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    recorder = WayOut(path, source)
+
+    def line_of_caller():
+        frame = sys._getframe(2)
+        return frame.f_lineno if frame.f_code.co_filename == path else None
+
+    def dump(steps):
+        with open(out, "w", encoding="utf-8") as f:
+            json.dump(steps, f)
+
+    real_exit = os._exit
+
+    def os_exit(status):
+        frame = sys._getframe(1)
+        dump(recorder.os_exit(frame, snippet_line(frame)))
+        real_exit(status)
+
+    # SIGINT as the runner's driver sees it: whatever handler the program sets, the delivery is
+    # recorded first; under SIG_DFL the account is taken, then the default action kills.
+    real_signal, real_getsignal = signal.signal, signal.getsignal
+    chosen = [signal.default_int_handler]
+
+    def snippet_line(frame):
+        while frame is not None and frame.f_code.co_filename != path:
+            frame = frame.f_back
+        return frame.f_lineno if frame is not None else None
+
+    def on_sigint(signum, frame):
+        handler, line = chosen[0], snippet_line(frame)
+        if handler == signal.SIG_DFL:
+            dump(recorder.os_exit(frame, line, "SIGINT delivered (SIG_DFL)", "signal"))
+            real_signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
+        recorder.deliver("SIGINT", line)
+        try:
+            return handler(signum, frame)
+        except BaseException as e:
+            recorder.signal[1] = e
+            raise
+
+    def signal_(signum, handler):
+        if signum != signal.SIGINT or handler == signal.SIG_IGN:
+            return real_signal(signum, handler)
+        previous, chosen[0] = chosen[0], handler
+        real_signal(signal.SIGINT, on_sigint)
+        return previous
+
+    def getsignal(signum):
+        return chosen[0] if signum == signal.SIGINT and real_getsignal(signum) == on_sigint \
+            else real_getsignal(signum)
+
+    os._exit = os_exit
+    real_signal(signal.SIGINT, on_sigint)
+    signal.signal, signal.getsignal = signal_, getsignal
+    ended = {"raised": None}
+    atexit.register(lambda: dump(recorder.account(ended["raised"])))  # first in: runs last
+    recorder.track_atexit(line_of_caller)
+    main_module = types.ModuleType("__main__")
+    main_module.__file__ = path
+    sys.modules["__main__"] = main_module
+    sys.argv = [path]
+    sys.path[0] = os.path.dirname(path)
+    # The frames below the program's are the harness's: CPython's limit is the program's own.
+    sys.setrecursionlimit(sys.getrecursionlimit() + len(_stack()))
+    recorder.install()
+    try:
+        exec(compile(source, path, "exec"), main_module.__dict__)
+    except BaseException as e:
+        ended["raised"] = e
+        raise
+    finally:
+        recorder.freeze()
+
+
+main()
