@@ -8,7 +8,8 @@ import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import { MAX_LINES } from "../client/scrollback.ts";
 import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
-import { describeEnding } from "../runner/ending-words.ts";
+import { describeEnding, type EndingPart } from "../runner/ending-words.ts";
+import { wayOutItems } from "../runner/way-out-words.ts";
 import type { TimelessResult } from "../runner/result.ts";
 import { spanLook } from "./terminal-style.ts";
 
@@ -63,6 +64,37 @@ export function blockElement(
   );
 }
 
+const partNode = (part: EndingPart): ElementContent =>
+  part.code ? h("code", part.text) : { type: "text", value: part.text };
+
+/** The verified way out, as `way-out-view.ts` draws the live one (line references as text). */
+function wayOutElement(result: ShownRun["result"]): Element {
+  const items = wayOutItems(result).map((item) =>
+    h(
+      "li",
+      {
+        dataStep: item.step,
+        dataRan: item.ran ? "yes" : "no",
+        ...(item.line !== null && { dataLine: String(item.line) }),
+        ...(!item.ran && { className: ["pb-never"] }),
+      },
+      [
+        ...item.parts.map(partNode),
+        ...(item.line !== null
+          ? [
+              { type: "text" as const, value: " " },
+              h("span", { className: ["pb-wayout-line"] }, `line ${String(item.line)}`),
+            ]
+          : []),
+      ],
+    ),
+  );
+  return h("details", { className: ["pb-wayout"], open: true }, [
+    h("summary", "The way out"),
+    h("ol", { ariaLabel: "The way out" }, items),
+  ]);
+}
+
 /**
  * The verified result shown under a block at build time: its output and its ending in words,
  * readable with JavaScript off: what the terminal showed (colours, `\r` and the rest applied by the
@@ -72,9 +104,7 @@ export async function expectedBox(run: ShownRun, stopPressed: boolean): Promise<
   const screen = new TerminalScreen(columns, rows, MAX_LINES - rows);
   await screen.write(run.terminal);
   const lines = screen.lines().map(lineElement);
-  const ending = describeEnding(run.result, run.source, stopPressed).map((part) =>
-    part.code ? h("code", part.text) : { type: "text" as const, value: part.text },
-  );
+  const ending = describeEnding(run.result, run.source, stopPressed).map(partNode);
   return h("div", { className: ["pb-expected"], dataExpected: "" }, [
     h("p", { className: ["pb-expected-label"] }, [
       "Expected result",
@@ -90,5 +120,6 @@ export async function expectedBox(run: ShownRun, stopPressed: boolean): Promise<
       },
       ending,
     ),
+    run.result.wayOut ? wayOutElement(run.result) : null,
   ]);
 }

@@ -1,11 +1,12 @@
 /**
- * Shows how a run ended in the block's `role="status"` element: the ending in words (text and
+ * Shows how a run ended in the block's `role="status"` element (and its way out under it): the ending in words (text and
  * `<code>` nodes, never markup from the program), `data-outcome` and `data-exit-code` for tests
  * and styles, or an infrastructure error with a Retry button.
  */
 import { describeEnding } from "../runner/ending-words.ts";
 import type { RunResult, RunnerError } from "../runner/result.ts";
-import { button } from "./block-parts.ts";
+import { button, createStatus } from "./block-parts.ts";
+import { clearWayOut, createWayOut, showWayOut } from "./way-out-view.ts";
 
 /** Empties the status before a run. */
 export function clearEnding(status: HTMLElement): void {
@@ -48,4 +49,26 @@ export function showError(
   const again = button("Retry", "pb-retry");
   again.addEventListener("click", retry);
   status.replaceChildren(text, again);
+}
+
+/** A block's ending: the sentence in `role="status"` and, under it, the way out. */
+export class Ending {
+  readonly status = createStatus();
+  readonly wayOut = createWayOut();
+
+  clear(): void {
+    clearEnding(this.status);
+    clearWayOut(this.wayOut);
+  }
+
+  /** `onLine`: a line reference in the way out was followed. */
+  show(result: RunResult, source: string, stopPressed: boolean, onLine: (l: number) => void): void {
+    showEnding(this.status, result, source, stopPressed);
+    showWayOut(this.wayOut, result, onLine);
+  }
+
+  error(error: RunnerError, retry: (() => void) | null): void {
+    clearWayOut(this.wayOut);
+    showError(this.status, error, retry);
+  }
 }

@@ -16,7 +16,6 @@ import { terminalStdio, type RunnerError } from "../runner/result.ts";
 import {
   createActivityLine,
   createOutputPanel,
-  createStatus,
   createToolbar,
   onInputSent,
   type ActivityLine,
@@ -25,7 +24,7 @@ import {
 } from "./block-parts.ts";
 import { copyWithFeedback } from "./clipboard.ts";
 import type { CodeEditor } from "./editor.ts";
-import { clearEnding, showEnding, showError } from "./ending-view.ts";
+import { Ending } from "./ending-view.ts";
 import { BlockOutput, type Terminal } from "./block-output.ts";
 import { wirePlayground } from "./playground-wiring.ts";
 import { prefetchOnIntent, prefetchWhenVisible } from "./prefetch.ts";
@@ -41,7 +40,7 @@ interface BlockUI {
   toolbar: Toolbar;
   output: OutputPanel;
   activity: ActivityLine;
-  status: HTMLElement;
+  ending: Ending;
   out: BlockOutput;
 }
 
@@ -65,7 +64,7 @@ class PythonBlock extends HTMLElement {
     editorHost.className = "pb-editor";
     const activity = createActivityLine();
     const output = createOutputPanel(label, this.id || "block");
-    const status = createStatus();
+    const ending = new Ending();
     this.prepend(toolbar.element);
     // The verified result stays under the code it describes: after the editor, before the panel.
     const expected = this.querySelector("[data-expected]");
@@ -73,11 +72,11 @@ class PythonBlock extends HTMLElement {
       this.#ui?.out.resize(size);
     });
     this.append(editorHost, ...(expected ? [expected] : []), probe);
-    this.append(activity.text, activity.progress, output.element, status);
+    this.append(activity.text, activity.progress, output.element, ending.status, ending.wayOut);
     const out = new BlockOutput(output.log, SNIPPET_FILE, (line) => {
       this.#editor?.focusLine(line);
     });
-    this.#ui = { toolbar, output, activity, status, out };
+    this.#ui = { toolbar, output, activity, ending, out };
     this.#wire(toolbar, output);
 
     void import("./editor.ts").then(({ createEditor }) => {
@@ -168,7 +167,7 @@ class PythonBlock extends HTMLElement {
     ui.activity.set("Starting…");
     // The build-time verified result gives way to the live one.
     this.querySelector("[data-expected]")?.setAttribute("hidden", "");
-    clearEnding(ui.status);
+    ui.ending.clear();
     // The terminal came with the block into view; if it has not, the run starts once it has.
     ui.out.load().then(
       (terminal) => {
@@ -216,7 +215,7 @@ class PythonBlock extends HTMLElement {
         ui.output.inputForm.hidden = true;
         ui.activity.set("");
         this.#setState("done");
-        showEnding(ui.status, result, this.#lastSource, stopPressed);
+        ui.ending.show(result, this.#lastSource, stopPressed, (at) => this.#editor?.focusLine(at));
         const line = result.line ?? result.interruptedAt?.line ?? null;
         if (line === null) return;
         // A frame later: the ending is painted first (the editor's update forces a layout).
@@ -236,7 +235,7 @@ class PythonBlock extends HTMLElement {
     if (!ui) return;
     this.#setState("done");
     ui.activity.set("");
-    showError(ui.status, error, retry ? this.run.bind(this) : null);
+    ui.ending.error(error, retry ? this.run.bind(this) : null);
   }
 }
 

@@ -132,9 +132,19 @@ export function checkAgainstCpython(
 export function toExpected(block: DocBlock, observed: Observed): ExpectedRun {
   const result = withoutTiming(observed.result);
   // Where SIGINT lands inside a loop depends on timing; the record keeps only that it landed.
+  // (So does the way out's: the signal step, and the frames it left there, keep no line.)
+  const landed = new Set(result.wayOut?.filter((s) => s.step === "signal").map((s) => s.line));
+  const wayOut = result.wayOut?.map((s) =>
+    landed.has(s.line) && (s.step === "signal" || s.step === "unwind") ? { ...s, line: null } : s,
+  );
   const stable =
     block.meta.stopAfterMs === null
       ? result
-      : { ...result, line: null, interruptedAt: result.interruptedAt ? { line: null } : null };
+      : {
+          ...result,
+          line: null,
+          interruptedAt: result.interruptedAt ? { line: null } : null,
+          ...(wayOut && { wayOut }),
+        };
   return { source: block.source, terminal: observed.terminal, result: stable };
 }

@@ -86,7 +86,7 @@ test("each block shows its verified result from _expected.json, as the page did 
   assert.ok(block);
   assert.equal(
     toHtml(block.children[1] ?? { type: "text", value: "" }),
-    '<div class="pb-expected" data-expected=""><p class="pb-expected-label">Expected result (verified by running it and pressing Stop)</p><div class="pb-expected-output"><span class="pb-line">User interrupted the script</span></div><p class="pb-expected-ending" data-outcome="exit" data-exit-code="0">You pressed Stop: KeyboardInterrupt was raised and handled by the script; exited with status 0.</p></div>',
+    '<div class="pb-expected" data-expected=""><p class="pb-expected-label">Expected result (verified by running it and pressing Stop)</p><div class="pb-expected-output"><span class="pb-line">User interrupted the script</span></div><p class="pb-expected-ending" data-outcome="exit" data-exit-code="0">You pressed Stop: KeyboardInterrupt was raised and handled by the script; exited with status 0.</p><details class="pb-wayout" open><summary>The way out</summary><ol aria-label="The way out"><li data-step="signal" data-ran="yes">SIGINT delivered</li><li data-step="except" data-ran="yes" data-line="5"><code>except KeyboardInterrupt</code> caught it <span class="pb-wayout-line">line 5</span></li><li data-step="exit" data-ran="yes"><code>$ python3 snippet.py; echo $?</code> → <code>0</code> (the program finished)</li></ol></details></div>',
   );
   const custom = join(article, "custom-exception.mdx");
   const html = toHtml(await build(readFileSync(custom, "utf8"), custom));

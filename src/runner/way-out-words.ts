@@ -1,0 +1,90 @@
+/**
+ * The way out in short words, for a learner: one item per step of `RunResult.wayOut` (what started
+ * the end, each handler and frame, the atexit handlers — and what never ran), then the exit status
+ * as a shell sees it, with its rule. Parts are text or inline code, rendered as text nodes by the
+ * live block (`components/way-out-view.ts`) and the build's verified result alike.
+ */
+import type { EndingPart } from "./ending-words.ts";
+import { assertNever, type TimelessResult, type WayOutKind, type WayOutStep } from "./result.ts";
+
+/** One step, drawn as one item of the "The way out" list. */
+export interface WayOutItem {
+  step: WayOutKind;
+  ran: boolean;
+  line: number | null;
+  parts: EndingPart[];
+}
+
+const t = (text: string): EndingPart => ({ code: false, text });
+const c = (text: string): EndingPart => ({ code: true, text });
+/** Names come from the program (a class's repr may be anything): kept short. */
+const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+function stepParts(s: WayOutStep): EndingPart[] {
+  const name = short(s.name);
+  const ran = s.ran ? " ran" : " never ran";
+  switch (s.step) {
+    case "start":
+    case "signal": {
+      const call = name.endsWith(" called") ? name.slice(0, -" called".length) : null;
+      return call ? [c(call), t(" called")] : [t(name)];
+    }
+    case "except":
+      return [c(name), t(s.reraised ? " caught it, then raised it again" : " caught it")];
+    case "finally":
+      return [c("finally:"), t(ran)];
+    case "with":
+      return [c(`with ${name}`), t(s.ran ? ": its __exit__ ran" : ": its __exit__ never ran")];
+    case "unwind": {
+      const where = name === "<module>" ? [t("left the module")] : [t("left "), c(`${name}()`)];
+      return s.repeated ? [...where, t(` (and ${String(s.repeated)} more times)`)] : where;
+    }
+    case "atexit":
+      return [t("atexit handler "), c(`${name}()`), t(ran)];
+    case "flush":
+    case "kill":
+    case "exit":
+      return [t(name)];
+    default:
+      return assertNever(s.step);
+  }
+}
+
+/** The exit status as a shell sees it, and why it is that number. */
+function exitParts(result: TimelessResult): EndingPart[] {
+  const status = [c("$ python3 snippet.py; echo $?"), t(" → "), c(String(result.exitCode))];
+  switch (result.outcome) {
+    case "exit":
+      return [
+        ...status,
+        t(
+          result.cause === "end"
+            ? " (the program finished)"
+            : result.cause === "os._exit"
+              ? " (os._exit's argument, as given)"
+              : " (sys.exit's argument: None → 0, an int as is, anything else is printed and gives 1)",
+        ),
+      ];
+    case "exception":
+      return [...status, t(" (an uncaught exception)")];
+    case "interrupt":
+      return [...status, t(" (128 + 2: ended by SIGINT)")];
+    case "killed":
+      return [...status, t(" (128 + 9: killed with SIGKILL, nothing more ran)")];
+    case "crash":
+      return [...status, t(" (128 + 6: the runtime aborted)")];
+    default:
+      return assertNever(result);
+  }
+}
+
+/** The items of a run's way out, the exit status last. */
+export function wayOutItems(result: TimelessResult): WayOutItem[] {
+  const steps = (result.wayOut ?? []).map((s): WayOutItem => ({
+    step: s.step,
+    ran: s.ran,
+    line: s.line,
+    parts: stepParts(s),
+  }));
+  return [...steps, { step: "exit", ran: true, line: null, parts: exitParts(result) }];
+}
