@@ -22,6 +22,7 @@ import {
   nextPageRun,
   oursPlayground,
   precached,
+  recorderOverheadRatio,
   respawnAtOnce,
   runnerIdle,
   timedRun,
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
       push("respawnAtOnceMs", await respawnAtOnce(page));
       push("nextPageMs", await nextPageRun(page, "/halt-python-script/sys-exit/", /\/os-exit\/$/));
     }
+    for (let i = 0; i < SAMPLES; i += 1)
+      push("recorderOverheadRatio", await recorderOverheadRatio(page));
     for (let i = 0; i < SAMPLES; i += 1) {
       await flood(page);
       const b = await freshPage(browser);
@@ -159,6 +162,7 @@ const TARGETS: Record<string, Target> = {
   interruptSleepMs: ["<=", 25],
   floodLongestFrameMs: ["<=", 50],
   floodLinesPerSecRatio: [">=", 2],
+  recorderOverheadRatio: ["<=", 1.05],
 };
 
 /** Each metric's samples: ms as measured, or ratios to the baseline's median in the same run. */
@@ -176,6 +180,7 @@ function metricSamples(): Record<string, number[]> {
     interruptSleepMs: raw["interruptSleepMs"] ?? [],
     floodLongestFrameMs: raw["floodLongestFrameMs"] ?? [],
     floodLinesPerSecRatio: over("oursFloodLinesPerSec", "baselineFloodLinesPerSec"),
+    recorderOverheadRatio: raw["recorderOverheadRatio"] ?? [],
   };
 }
 

@@ -170,3 +170,42 @@ export async function respawnAtOnce(page: Page): Promise<number> {
     ENDED,
   );
 }
+
+/**
+ * The way-out recorder's cost on a tight loop of 10 million iterations, measured inside one run:
+ * after a warm-up, the loop timed with the recorder listening, then with its events switched off,
+ * twice each (alternating), the best of each compared.
+ */
+const RECORDER_LOOP = `import sys, time
+def loop(n):
+    i = 0
+    while i < n:
+        i += 1
+def timed():
+    t = time.perf_counter()
+    loop(10_000_000)
+    return time.perf_counter() - t
+tool = next(t for t in range(6) if sys.monitoring.get_tool(t) == "way out")
+events = sys.monitoring.get_events(tool)
+time.sleep(2)  # the page boots its next spare worker during a run's first quiet moment
+timed()  # warm-up: the loop's bytecode specialises once, whoever is listening
+on, off = [], []
+for _ in range(2):
+    sys.monitoring.set_events(tool, events)
+    on.append(timed())
+    sys.monitoring.set_events(tool, 0)
+    off.append(timed())
+print(f"recorder ratio {min(on) / min(off):.4f}")
+`;
+
+export async function recorderOverheadRatio(page: Page): Promise<number> {
+  await page.goto("about:blank");
+  await page.goto(oursPlayground(RECORDER_LOOP));
+  await page.locator("[data-runnable][data-editor=ready]").waitFor();
+  await page.getByRole("button", { name: /^Run/ }).first().click();
+  await page.locator(ENDED).waitFor({ timeout: 120_000 });
+  const text = (await page.locator(FIRST_LINE).allTextContents()).join("\n");
+  const ratio = /recorder ratio ([\d.]+)/.exec(text)?.[1];
+  if (!ratio) throw new Error(`the recorder loop printed no ratio: ${text}`);
+  return Number(ratio);
+}
