@@ -65,6 +65,20 @@ test("os._exit in the same place: the finally and atexit never ran, in words too
   expect(problems).toEqual([]);
 });
 
+test("os._exit after a partial line: one byte lost, shown greyed with its text", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(page, 'print("x", end="")\nimport os\nos._exit(0)\n');
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-exit-code", "0");
+  await expect(block.getByRole("log").locator(".pb-line")).toHaveCount(0);
+  const lost = step(block, "flush");
+  await expect(lost).toHaveAttribute("data-ran", "no");
+  await expect(lost).toHaveText('stdout: 1 byte never written: "x"');
+  expect(problems).toEqual([]);
+});
+
 test("an exception through a with block: its exit ran; a line reference moves the cursor", async ({
   page,
   problems,

@@ -38,7 +38,8 @@ const isWayOut = (v: unknown): boolean =>
       typeof s["name"] === "string" &&
       s["name"].length <= 500 &&
       (s["reraised"] === undefined || typeof s["reraised"] === "boolean") &&
-      (s["repeated"] === undefined || isInt(s["repeated"])),
+      (s["repeated"] === undefined || isInt(s["repeated"])) &&
+      (s["text"] === undefined || (typeof s["text"] === "string" && s["text"].length <= 1000)),
   );
 
 function isResult(v: unknown): v is RunResult {

@@ -166,7 +166,10 @@ def finish(raised):
             stream.flush()
         except BaseException:
             pass
-    report["way_out"] = way_out.account(ended)
+    try:
+        report["way_out"] = way_out.account(ended)
+    except Exception:  # the account must never cost the run its report
+        pass
     ended = None
     sigint = {"line": snippet_line(_state["sigint_line"])}
     report["interrupted_at"], report["line"] = sigint if _state["interrupted"] else None, snippet_line(report["line"])

@@ -44,6 +44,8 @@ export interface WayOutStep {
   reraised?: boolean;
   /** A frame left this many more times in a row (a recursion), as a traceback folds it. */
   repeated?: number;
+  /** A `flush` step that never ran: the end of the text that was lost (its last 500 bytes). */
+  text?: string;
 }
 
 interface RunBase {

@@ -42,6 +42,8 @@ function stepParts(s: WayOutStep): EndingPart[] {
     case "atexit":
       return [t("atexit handler "), c(`${name}()`), t(ran)];
     case "flush":
+      // What never reached the terminal, quoted so a reader sees it was lost.
+      return s.text === undefined ? [t(name)] : [t(`${name}: `), c(JSON.stringify(s.text))];
     case "kill":
     case "exit":
       return [t(name)];

@@ -11,12 +11,11 @@ os._exit, the `finally` blocks and `with` exits pending on the stack that never 
 Plain Python: the runner's driver uses it, and the parity suite runs the same files under
 CPython, so the account of every corpus snippet is compared with CPython's own.
 """
-import atexit, collections, dis, sys
+import atexit, collections, os, sys
 
 # Tools 0-2 and 5 have names in PEP 669 (debugger, coverage, profiler, optimizer): a program's
 # own tool most likely takes one of those, so the recorder asks for an unnamed one first.
 _TOOL_IDS = (4, 3, 5, 2, 1, 0)
-_ENDS_BLOCK = {"RERAISE", "RETURN_VALUE", "RETURN_CONST", "JUMP_BACKWARD", "JUMP_FORWARD"}
 
 
 def _line_of(code, offset):
@@ -39,18 +38,59 @@ def _step(kind, line, name, ran=True):
     return {"step": kind, "ran": ran, "line": line, "name": name}
 
 
+def _pending(stream, fd):
+    """The bytes `stream` still buffers for `fd`, taken by flushing it into a pipe put in the
+    fd's place for that moment (what os._exit is about to lose; nothing is written)."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return b""
+    saved = None
+    try:
+        saved = os.dup(fd)
+        os.dup2(write_end, fd)
+        stream.flush()
+    except Exception:
+        pass
+    finally:
+        if saved is not None:
+            os.dup2(saved, fd)
+            os.close(saved)
+        os.close(write_end)
+    chunks = []
+    try:
+        # EOF ends it in CPython; an empty pipe says EAGAIN in Emscripten's.
+        for chunk in iter(lambda: os.read(read_end, 65536), b""):
+            chunks.append(chunk)
+    except OSError:
+        pass
+    os.close(read_end)
+    return b"".join(chunks)
+
+
+def _lost_output():
+    """What stdout and stderr still held when the process ended without flushing them."""
+    steps = []
+    for name, stream, fd in (("stdout", sys.__stdout__, 1), ("stderr", sys.__stderr__, 2)):
+        data = _pending(stream, fd) if stream is not None else b""
+        if data:
+            size = f"{len(data)} byte{'' if len(data) == 1 else 's'}"
+            step = _step("flush", None, f"{name}: {size} never written", ran=False)
+            step["text"] = data[-500:].decode("utf-8", "replace")
+            steps.append(step)
+    return steps
+
+
 class WayOut:
     """Records one run's way out; `account()` gives its steps, in order."""
 
     def __init__(self, filename, source):
         self.filename = filename
-        self.lines = source.splitlines()
         self.constructs = Constructs(source)
         self.events = collections.deque(maxlen=10_000)  # (reraised?, code, offset, exception)
         self.exits = []  # registered atexit handlers: (function, name, line)
         self.signal = None  # the last signal delivered: [step, the exception its handler raised]
         self.ended = None  # the account, once os._exit or a signal's default action ended it
-        self.handlers = {}
         self.tool = None
 
     def install(self):
@@ -123,7 +163,8 @@ class WayOut:
         cleanup and the atexit handlers never run."""
         self.uninstall()
         if name is None:
-            call = self._call_text(frame.f_code, frame.f_lasti) if self._mine(frame) else None
+            mine = self._mine(frame)
+            call = self.constructs.call_text(frame.f_code, frame.f_lasti) if mine else None
             name = f"{call} called" if call else "os._exit() called"
         steps = [_step(kind, line, name)]
         while frame is not None:
@@ -131,7 +172,11 @@ class WayOut:
                 for what, at, label, _ in self.constructs.pending_at(frame.f_lineno):
                     steps.append(_step(what, at, label, ran=False))
             frame = frame.f_back
-        self.ended = steps + self._exits(ran=False)
+        try:
+            lost = _lost_output()
+        except Exception:  # the account must never change how the program ends
+            lost = []
+        self.ended = steps + self._exits(ran=False) + lost
         return self.ended
 
     def freeze(self):
@@ -170,7 +215,8 @@ class WayOut:
         steps = []
         if start:
             code, line, lasti = frames[0] if frames else (None, None, None)
-            call = self._call_text(code, lasti) if code and isinstance(exc, SystemExit) else None
+            exiting = code is not None and isinstance(exc, SystemExit)
+            call = self.constructs.call_text(code, lasti) if exiting else None
             steps.append(_step("start", line, f"{call} called" if call
                                else f"{type(exc).__name__} raised"))
         at = 0
@@ -188,7 +234,7 @@ class WayOut:
     def _handler_step(self, steps, reraised, code, offset):
         last = steps[-1] if steps else None
         if not reraised:
-            construct = self._handler(code, offset)
+            construct = self.constructs.handler(code, offset)
             if construct is not None:
                 kind, line, name, _ = construct
                 steps.append(_step(kind, line, name))
@@ -212,34 +258,3 @@ class WayOut:
 
     def _mine(self, frame):
         return frame.f_code.co_filename == self.filename
-
-    def _call_text(self, code, offset):
-        """The source of the call at `offset` (`sys.exit(2)`, `exit()`), if it is one line.
-        (An offset may fall in an instruction's inline cache, after its own offset.)"""
-        at = None
-        for inst in dis.get_instructions(code):
-            if inst.offset > offset:
-                break
-            at = inst
-        where = at.positions if at is not None else None
-        if not at or not at.opname.startswith("CALL") or where is None or where.lineno is None \
-                or where.lineno != where.end_lineno or where.col_offset is None:
-            return None
-        text = self.lines[where.lineno - 1].encode("utf-8")
-        return text[where.col_offset:where.end_col_offset].decode("utf-8", "replace")
-
-    def _handler(self, code, target):
-        """The construct of the handler at `target`: its first located instruction's line."""
-        key = (code, target)
-        if key not in self.handlers:
-            self.handlers[key] = None
-            for inst in dis.get_instructions(code):
-                if inst.offset < target:
-                    continue
-                line = inst.positions.lineno if inst.positions else None
-                if line is not None:
-                    self.handlers[key] = self.constructs.handler_at(line)
-                    break
-                if inst.opname in _ENDS_BLOCK:
-                    break
-        return self.handlers[key]

@@ -1,8 +1,12 @@
-"""The snippet's syntax tree as the way-out recorder (`way_out.py`) needs it: which `except`,
-`finally` and `with` a handler's line belongs to, and which of them enclose a line when the
-process ends without unwinding (os._exit). Runs before `way_out.py` as one text.
+"""The snippet's source as the way-out recorder (`way_out.py`) needs it: which `except`,
+`finally` and `with` a handler belongs to (its syntax tree, and the handler's first located
+instruction), which of them enclose a line when the process ends without unwinding (os._exit),
+and a call's own text (`sys.exit(2)`). Runs before `way_out.py` as one text.
 """
-import ast, io, tokenize
+import ast, dis, io, tokenize
+
+_ENDS_BLOCK = {"RERAISE", "RETURN_VALUE", "RETURN_CONST", "JUMP_BACKWARD", "JUMP_FORWARD"}
+
 
 def _keyword_line(source, before_line, keyword):
     """The line of the last `keyword` token before `before_line` (the `finally:` of a block)."""
@@ -18,11 +22,16 @@ def _keyword_line(source, before_line, keyword):
     return found
 
 
+def _holds(node, line):
+    return node.lineno <= line <= (getattr(node, "end_lineno", None) or node.lineno)
+
+
 class Constructs:
     """The snippet's `try`/`with` statements, indexed by the lines their handlers run on."""
 
     def __init__(self, source):
         self.withs, self.excepts, self.finals, self.blocks = {}, {}, [], []
+        self.lines, self.handlers = source.splitlines(), {}
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
@@ -74,5 +83,33 @@ class Constructs:
         return [entry for _, entry in sorted(found, key=lambda f: f[0], reverse=True)]
 
 
-def _holds(node, line):
-    return node.lineno <= line <= (getattr(node, "end_lineno", None) or node.lineno)
+    def call_text(self, code, offset):
+        """The source of the call at `offset` (`sys.exit(2)`, `exit()`), if it is one line.
+        (An offset may fall in an instruction's inline cache, after its own offset.)"""
+        at = None
+        for inst in dis.get_instructions(code):
+            if inst.offset > offset:
+                break
+            at = inst
+        where = at.positions if at is not None else None
+        if not at or not at.opname.startswith("CALL") or where is None or where.lineno is None \
+                or where.lineno != where.end_lineno or where.col_offset is None:
+            return None
+        text = self.lines[where.lineno - 1].encode("utf-8")
+        return text[where.col_offset:where.end_col_offset].decode("utf-8", "replace")
+
+    def handler(self, code, target):
+        """The construct of the handler at `target`: its first located instruction's line."""
+        key = (code, target)
+        if key not in self.handlers:
+            self.handlers[key] = None
+            for inst in dis.get_instructions(code):
+                if inst.offset < target:
+                    continue
+                line = inst.positions.lineno if inst.positions else None
+                if line is not None:
+                    self.handlers[key] = self.handler_at(line)
+                    break
+                if inst.opname in _ENDS_BLOCK:
+                    break
+        return self.handlers[key]

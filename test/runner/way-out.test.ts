@@ -99,3 +99,19 @@ test("a normal end says so; a caught exception along the way is not the way out"
   const { result } = await run("try:\n    int('x')\nexcept ValueError:\n    pass\nprint('done')\n");
   assert.deepEqual(steps(result.wayOut), ["start ran null the last line finished"]);
 });
+
+test("os._exit after a partial line: the byte still buffered is lost, and the account says so", async () => {
+  const { result, stdout } = await run('print("x", end="")\nimport os\nos._exit(0)\n', {
+    stdio: {
+      terminal: { stdin: true, stdout: true, stderr: true },
+      unbuffered: false,
+      env: { vars: {}, only: false },
+    },
+  });
+  assert.equal(stdout, "");
+  assert.deepEqual(steps(result.wayOut), [
+    "start ran 3 os._exit(0) called",
+    "flush never ran null stdout: 1 byte never written",
+  ]);
+  assert.equal((result.wayOut ?? [])[1]?.text, "x");
+});
