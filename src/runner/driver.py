@@ -125,6 +125,12 @@ def finish(raised):
     _state["done"] = True  # a Stop that lands from here on is too late to interrupt: ignored
     way_out = _state["way_out"]
     way_out.freeze()
+    # As CPython's run of a main module ends (`flush_io`): the streams are flushed before a
+    # traceback is printed and before atexit; the recorder counts what that writes.
+    try:
+        way_out.flush_at_exit()
+    except Exception:
+        pass
     report = {"kind": "exit", "status": 0, "cause": "end", "line": None, "exception": None}
     e = ended = _state["compile_error"] or (sys.last_exc if raised else None)
     _state["compile_error"] = None

@@ -11,7 +11,7 @@ os._exit, the `finally` blocks and `with` exits pending on the stack that never 
 Plain Python: the runner's driver uses it, and the parity suite runs the same files under
 CPython, so the account of every corpus snippet is compared with CPython's own.
 """
-import atexit, collections, os, sys
+import atexit, collections, sys
 
 # Tools 0-2 and 5 have names in PEP 669 (debugger, coverage, profiler, optimizer): a program's
 # own tool most likely takes one of those, so the recorder asks for an unnamed one first.
@@ -34,53 +34,6 @@ def _chain(exc):
     return chain[::-1]
 
 
-def _step(kind, line, name, ran=True):
-    return {"step": kind, "ran": ran, "line": line, "name": name}
-
-
-def _pending(stream, fd):
-    """The bytes `stream` still buffers for `fd`, taken by flushing it into a pipe put in the
-    fd's place for that moment (what os._exit is about to lose; nothing is written)."""
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return b""
-    saved = None
-    try:
-        saved = os.dup(fd)
-        os.dup2(write_end, fd)
-        stream.flush()
-    except Exception:
-        pass
-    finally:
-        if saved is not None:
-            os.dup2(saved, fd)
-            os.close(saved)
-        os.close(write_end)
-    chunks = []
-    try:
-        # EOF ends it in CPython; an empty pipe says EAGAIN in Emscripten's.
-        for chunk in iter(lambda: os.read(read_end, 65536), b""):
-            chunks.append(chunk)
-    except OSError:
-        pass
-    os.close(read_end)
-    return b"".join(chunks)
-
-
-def _lost_output():
-    """What stdout and stderr still held when the process ended without flushing them."""
-    steps = []
-    for name, stream, fd in (("stdout", sys.__stdout__, 1), ("stderr", sys.__stderr__, 2)):
-        data = _pending(stream, fd) if stream is not None else b""
-        if data:
-            size = f"{len(data)} byte{'' if len(data) == 1 else 's'}"
-            step = _step("flush", None, f"{name}: {size} never written", ran=False)
-            step["text"] = data[-500:].decode("utf-8", "replace")
-            steps.append(step)
-    return steps
-
-
 class WayOut:
     """Records one run's way out; `account()` gives its steps, in order."""
 
@@ -91,6 +44,7 @@ class WayOut:
         self.exits = []  # registered atexit handlers: (function, name, line)
         self.signal = None  # the last signal delivered: [step, the exception its handler raised]
         self.ended = None  # the account, once os._exit or a signal's default action ended it
+        self.flushed = []  # what the streams still held when the program's code ended
         self.tool = None
 
     def install(self):
@@ -173,11 +127,16 @@ class WayOut:
                     steps.append(_step(what, at, label, ran=False))
             frame = frame.f_back
         try:
-            lost = _lost_output()
+            lost = lost_output()
         except Exception:  # the account must never change how the program ends
             lost = []
         self.ended = steps + self._exits(ran=False) + lost
         return self.ended
+
+    def flush_at_exit(self):
+        """Flushes stdout and stderr as CPython does when the main module ends, counting what
+        that writes (a partial last line, or a pipe's block buffer)."""
+        self.flushed = flush_streams()
 
     def freeze(self):
         """The program's code is over (it returned or raised): what follows is shutdown."""
@@ -199,7 +158,7 @@ class WayOut:
             own = self._steps_for(exc, escaped=exc is raised, start=exc is not by_signal)
             if exc is raised or exc is by_signal or own[0]["line"] is not None:
                 steps += own  # (an exception that never touched the snippet is not a step)
-        return steps + self._exits(ran=True)
+        return steps + self.flushed + self._exits(ran=True)
 
     def _exits(self, ran):
         """The atexit handlers, in the order they run (the last registered first)."""

@@ -68,12 +68,29 @@ async function theirs(path: string, after: number | null): Promise<unknown> {
 }
 
 /** The runner's account of `path` (the CLI presses Stop `after` ms into the program). */
-async function ours(path: string, after: number | null): Promise<unknown> {
+async function ours(
+  path: string,
+  after: number | null,
+): Promise<{ account: unknown; out: number }> {
   const args = [join(root, "src/cli/snippet.ts"), path, "--json"];
   if (after !== null) args.push("--interrupt-after", String(after));
   const run = await runProcess(process.execPath, args, { env: BUFFERED_ENV });
-  const { result } = JSON.parse(run.stdout) as { result: RunResult };
-  return result.wayOut ?? null;
+  const { result, stdout } = JSON.parse(run.stdout) as { result: RunResult; stdout: string };
+  return { account: result.wayOut ?? null, out: Buffer.byteLength(stdout) };
+}
+
+/**
+ * A pipe's block buffer is 4 KiB in 3.13 and 128 KiB in 3.14 (gh-117151): past 4 KiB of stdout,
+ * how much a flush or os._exit finds buffered is each version's own, so only that it did is
+ * compared. Below it, the counts must be equal.
+ */
+function buffered(account: unknown, out: number): unknown {
+  if (!Array.isArray(account) || out <= 4096) return account;
+  return (account as Step[]).map((s) =>
+    s.step === "flush"
+      ? { ...s, name: (s as Step & { name: string }).name.replace(/\d+ bytes?/, "N bytes") }
+      : s,
+  );
 }
 
 void describe(`the way out agrees with CPython ${cpython.version}`, { concurrency: 2 }, () => {
@@ -83,11 +100,11 @@ void describe(`the way out agrees with CPython ${cpython.version}`, { concurrenc
       const source = readFileSync(path, "utf8");
       const directive = /^# parity: interrupt-after=(\d+)/.exec(source);
       const after = directive?.[1] ? Number(directive[1]) : null;
-      const [cpythonAccount, runnerAccount] = await Promise.all([
-        theirs(path, after),
-        ours(path, after),
-      ]);
-      assert.deepEqual(landed(source, runnerAccount), landed(source, cpythonAccount));
+      const [cpythonAccount, runner] = await Promise.all([theirs(path, after), ours(path, after)]);
+      assert.deepEqual(
+        buffered(landed(source, runner.account), runner.out),
+        buffered(landed(source, cpythonAccount), runner.out),
+      );
     });
   }
 });

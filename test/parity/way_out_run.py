@@ -14,7 +14,7 @@ RUNNER_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."
 def _recorder_class():
     """WayOut from the recorder's two files run as one text, as the driver runs them."""
     text, names = "", {}
-    for name in ("way_out_source.py", "way_out.py"):
+    for name in ("way_out_source.py", "way_out_streams.py", "way_out.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "way_out.py"), "exec"), names)
@@ -78,15 +78,14 @@ def main():
             raise
 
     def signal_(signum, handler):
-        if signum != signal.SIGINT or handler == signal.SIG_IGN:
+        if signum != signal.SIGINT:
             return real_signal(signum, handler)
         previous, chosen[0] = chosen[0], handler
-        real_signal(signal.SIGINT, on_sigint)
+        real_signal(signal.SIGINT, signal.SIG_IGN if handler == signal.SIG_IGN else on_sigint)
         return previous
 
     def getsignal(signum):
-        return chosen[0] if signum == signal.SIGINT and real_getsignal(signum) == on_sigint \
-            else real_getsignal(signum)
+        return chosen[0] if signum == signal.SIGINT else real_getsignal(signum)
 
     os._exit = os_exit
     real_signal(signal.SIGINT, on_sigint)
@@ -109,6 +108,7 @@ def main():
         raise
     finally:
         recorder.freeze()
+        recorder.flush_at_exit()  # where CPython's flush_io is about to flush them
 
 
 main()
