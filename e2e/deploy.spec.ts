@@ -54,7 +54,9 @@ const server = siteServer({
   onRequest: (path) => requested.push(path),
 });
 
-test.describe.configure({ mode: "serial" });
+// Each test precaches the whole site (about 20 MB) once or twice and boots Python: on a busy
+// machine that takes longer than the default minute.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 test.beforeAll(async () => {
   second = secondDeploy();
   await server.listen(PORT);

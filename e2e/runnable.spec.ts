@@ -117,6 +117,9 @@ test("a C-level loop ignores Stop, is killed (137), and the next run works", asy
   await expect(status).toHaveAttribute("data-outcome", "killed", { timeout: 10_000 });
   await expect(status).toHaveAttribute("data-exit-code", "137");
   await expect(status).toContainText("ignored Stop for 2 s");
+  // The way out says what a kill means: nothing pending ran (the interpreter was gone).
+  const killed = block.getByRole("list", { name: "The way out" }).locator('li[data-step="kill"]');
+  await expect(killed).toContainText("Nothing still pending ran");
   const editor = block.getByRole("textbox", { name: /editable code/ });
   await editor.click();
   await page.keyboard.press("Control+A");

@@ -18,7 +18,8 @@ export interface WayOutItem {
 const t = (text: string): EndingPart => ({ code: false, text });
 const c = (text: string): EndingPart => ({ code: true, text });
 /** Names come from the program (a class's repr may be anything): kept short. */
-const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+const short = (text: string, max = 80): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
 
 function stepParts(s: WayOutStep): EndingPart[] {
   const name = short(s.name);
@@ -80,6 +81,21 @@ function exitParts(result: TimelessResult): EndingPart[] {
   }
 }
 
+/** What ended a run that the interpreter could not account for itself (it was gone). */
+function outsideEnd(result: TimelessResult): WayOutItem[] {
+  const item = (step: WayOutKind, text: string): WayOutItem[] => [
+    { step, ran: true, line: null, parts: [t(text)] },
+  ];
+  if (result.outcome === "killed")
+    return item(
+      "kill",
+      `Killed (SIGKILL): ${short(result.reason, 200)}. Nothing still pending ran: no finally, no with exit, no atexit handler.`,
+    );
+  if (result.outcome === "crash")
+    return item("start", `The runtime failed: ${short(result.message, 200)}`);
+  return [];
+}
+
 /** The items of a run's way out, the exit status last. */
 export function wayOutItems(result: TimelessResult): WayOutItem[] {
   const steps = (result.wayOut ?? []).map((s): WayOutItem => ({
@@ -88,5 +104,6 @@ export function wayOutItems(result: TimelessResult): WayOutItem[] {
     line: s.line,
     parts: stepParts(s),
   }));
-  return [...steps, { step: "exit", ran: true, line: null, parts: exitParts(result) }];
+  const exit: WayOutItem = { step: "exit", ran: true, line: null, parts: exitParts(result) };
+  return [...(result.wayOut ? steps : outsideEnd(result)), exit];
 }

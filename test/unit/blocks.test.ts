@@ -5,6 +5,7 @@ import { endingOf, formatEnding, parseFenceMeta } from "../../src/docs/fence-met
 import { MAX_QUOTED, describeEnding } from "../../src/runner/ending-words.ts";
 import { parseFromRunner } from "../../src/channels/validate.ts";
 import { playgroundCode, shareLink } from "../../src/client/playground-link.ts";
+import { wayOutItems } from "../../src/runner/way-out-words.ts";
 import type { RunResult } from "../../src/runner/result.ts";
 
 test("fence meta is read in one place; endings are spelled in expect= words", () => {
@@ -145,4 +146,38 @@ test("an ending quotes at most MAX_QUOTED characters of a program's exception me
     .join("");
   assert.ok(text.length < MAX_QUOTED + 200, `${String(text.length)} characters`);
   assert.match(text, /4,999,\d{3} more characters/);
+});
+
+test("the way out of a killed run says what the kill means; every way out ends with the status", () => {
+  const killed = wayOutItems({
+    outcome: "killed",
+    exitCode: 137,
+    reason: "the program ignored Stop for 2 s, so the interpreter was terminated",
+    line: null,
+    interruptedAt: null,
+  });
+  assert.deepEqual(
+    killed.map((i) => i.step),
+    ["kill", "exit"],
+  );
+  assert.match(
+    killed[0]?.parts.map((p) => p.text).join("") ?? "",
+    /ignored Stop for 2 s.*no finally/,
+  );
+  assert.match(killed[1]?.parts.map((p) => p.text).join("") ?? "", /→ 137 \(128 \+ 9/);
+  const recorded = wayOutItems({
+    outcome: "exit",
+    exitCode: 0,
+    cause: "end",
+    line: null,
+    interruptedAt: null,
+    wayOut: [{ step: "start", ran: true, line: null, name: "the last line finished" }],
+  });
+  assert.deepEqual(
+    recorded.map((i) => [i.step, i.parts.map((p) => p.text).join("")]),
+    [
+      ["start", "the last line finished"],
+      ["exit", "$ python3 snippet.py; echo $? → 0 (the program finished)"],
+    ],
+  );
 });
