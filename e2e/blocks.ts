@@ -59,3 +59,12 @@ export async function setCode(page: Page, block: Locator, source: string): Promi
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(source);
 }
+
+/** The 1-based line of `block`'s editor that holds the cursor (0 when it has none). */
+export function cursorLine(block: Locator): Promise<number> {
+  return block.getByRole("textbox", { name: /editable code/ }).evaluate((el) => {
+    const anchor = document.getSelection()?.anchorNode;
+    const line = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest(".cm-line");
+    return line ? [...el.querySelectorAll(".cm-line")].indexOf(line) + 1 : 0;
+  });
+}

@@ -5,7 +5,7 @@
  */
 import type { Locator } from "@playwright/test";
 import { axeViolationsInBothThemes } from "./axe.ts";
-import { ending, log, playground, runToEnd } from "./blocks.ts";
+import { cursorLine, ending, log, playground, runToEnd } from "./blocks.ts";
 import { expect, test } from "./fixtures.ts";
 
 /** The log's lines. */
@@ -154,12 +154,7 @@ test("a traceback is coloured and its line reference moves the editor there", as
   await link.click();
   const editor = block.getByRole("textbox", { name: /editable code/ });
   await expect(editor).toBeFocused();
-  const cursorLine = await editor.evaluate((el) => {
-    const anchor = document.getSelection()?.anchorNode;
-    const line = (anchor instanceof Element ? anchor : anchor?.parentElement)?.closest(".cm-line");
-    return line ? [...el.querySelectorAll(".cm-line")].indexOf(line) + 1 : 0;
-  });
-  expect(cursorLine).toBe(2);
+  expect(await cursorLine(block)).toBe(2);
   expect(problems).toEqual([]);
 });
 

@@ -5,7 +5,16 @@
  */
 import type { Locator } from "@playwright/test";
 import { axeViolationsInBothThemes } from "./axe.ts";
-import { ending, playground, readyBlock, runToEnd, startRun, stopButton, visit } from "./blocks.ts";
+import {
+  cursorLine,
+  ending,
+  playground,
+  readyBlock,
+  runToEnd,
+  startRun,
+  stopButton,
+  visit,
+} from "./blocks.ts";
 import { expect, test } from "./fixtures.ts";
 
 const wayOut = (block: Locator): Locator => block.getByRole("list", { name: "The way out" });
@@ -101,13 +110,7 @@ with Door():
   await page.keyboard.press("Enter");
   const editor = block.getByRole("textbox", { name: /editable code/ });
   await expect(editor).toBeFocused();
-  const line = await page.evaluate(() => {
-    const node = getSelection()?.anchorNode;
-    const el = node instanceof Element ? node : node?.parentElement;
-    const row = el?.closest(".cm-line");
-    return row ? [...(row.parentElement?.children ?? [])].indexOf(row) + 1 : null;
-  });
-  expect(line).toBe(7);
+  expect(await cursorLine(block)).toBe(7);
   expect(await axeViolationsInBothThemes(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

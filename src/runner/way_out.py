@@ -39,13 +39,21 @@ class WayOut:
 
     def __init__(self, filename, source):
         self.filename = filename
-        self.constructs = Constructs(source)
+        self.source = source
+        self._constructs = None
         self.events = collections.deque(maxlen=10_000)  # (reraised?, code, offset, exception)
         self.exits = []  # registered atexit handlers: (function, name, line)
         self.signal = None  # the last signal delivered: [step, the exception its handler raised]
         self.ended = None  # the account, once os._exit or a signal's default action ended it
         self.flushed = []  # what the streams still held when the program's code ended
         self.tool = None
+
+    @property
+    def constructs(self):
+        """The snippet's syntax tree, parsed only when an end asks for it (not at every start)."""
+        if self._constructs is None:
+            self._constructs = Constructs(self.source)
+        return self._constructs
 
     def install(self):
         """Listens with a free tool id; a program that asks for that id gets it, and the

@@ -12,16 +12,16 @@ RUNNER_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."
 
 
 def _recorder_class():
-    """WayOut from the recorder's two files run as one text, as the driver runs them."""
+    """WayOut (and the driver's frame_line) from the files the driver runs as one text."""
     text, names = "", {}
-    for name in ("way_out_source.py", "way_out_streams.py", "way_out.py"):
+    for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "way_out.py"), "exec"), names)
-    return names["WayOut"]
+    return names["WayOut"], names["frame_line"]
 
 
-WayOut = _recorder_class()
+WayOut, frame_line = _recorder_class()
 
 
 def _stack():
@@ -39,10 +39,6 @@ def main():
         source = f.read()
     recorder = WayOut(path, source)
 
-    def line_of_caller():
-        frame = sys._getframe(2)
-        return frame.f_lineno if frame.f_code.co_filename == path else None
-
     def dump(steps):
         with open(out, "w", encoding="utf-8") as f:
             json.dump(steps, f)
@@ -51,7 +47,7 @@ def main():
 
     def os_exit(status):
         frame = sys._getframe(1)
-        dump(recorder.os_exit(frame, snippet_line(frame)))
+        dump(recorder.os_exit(frame, frame_line(frame, path)))
         real_exit(status)
 
     # SIGINT as the runner's driver sees it: whatever handler the program sets, the delivery is
@@ -59,13 +55,8 @@ def main():
     real_signal, real_getsignal = signal.signal, signal.getsignal
     chosen = [signal.default_int_handler]
 
-    def snippet_line(frame):
-        while frame is not None and frame.f_code.co_filename != path:
-            frame = frame.f_back
-        return frame.f_lineno if frame is not None else None
-
     def on_sigint(signum, frame):
-        handler, line = chosen[0], snippet_line(frame)
+        handler, line = chosen[0], frame_line(frame, path)
         if handler == signal.SIG_DFL:
             dump(recorder.os_exit(frame, line, "SIGINT delivered (SIG_DFL)", "signal"))
             real_signal(signal.SIGINT, signal.SIG_DFL)
@@ -92,7 +83,7 @@ def main():
     signal.signal, signal.getsignal = signal_, getsignal
     ended = {"raised": None}
     atexit.register(lambda: dump(recorder.account(ended["raised"])))  # first in: runs last
-    recorder.track_atexit(line_of_caller)
+    recorder.track_atexit(lambda: frame_line(sys._getframe(2), path))
     main_module = types.ModuleType("__main__")
     main_module.__file__ = path
     sys.modules["__main__"] = main_module
