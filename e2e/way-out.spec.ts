@@ -48,6 +48,10 @@ test("sys.exit in a function's try/finally: the finally and atexit ran, status 2
   await expect(step(block, "finally")).toHaveAttribute("data-line", "9");
   await expect(step(block, "atexit")).toHaveAttribute("data-ran", "yes");
   await expect(step(block, "exit")).toContainText("→ 2");
+  // Each step's own output, under it, as text: the finally's and the handler's.
+  await expect(step(block, "finally").locator("pre")).toHaveText("finally");
+  await expect(step(block, "atexit").locator("pre")).toHaveText("bye");
+  await expect(step(block, "start").locator("pre")).toHaveCount(0);
   // In order: the end starts, the finally runs, the frames are left, then atexit, then the status.
   const order = await wayOut(block)
     .locator("li")
@@ -128,6 +132,7 @@ test("the article's KeyboardInterrupt block, stopped: SIGINT, then the except on
   await expect(step(block, "signal")).toContainText("SIGINT delivered");
   await expect(step(block, "except")).toHaveAttribute("data-line", "5");
   await expect(step(block, "except")).toHaveAttribute("data-ran", "yes");
+  await expect(step(block, "except").locator("pre")).toHaveText("User interrupted the script");
   expect(problems).toEqual([]);
 });
 
@@ -144,6 +149,11 @@ test("with JavaScript off, the article's blocks show their recorded way out", as
   await page.goto("/halt-python-script/custom-exception/");
   await expect(step(page.locator("python-block").first(), "start")).toContainText(
     "MyCustomError raised",
+  );
+  // What the except printed is recorded with it.
+  await page.goto("/halt-python-script/keyboard-interrupt/");
+  await expect(step(page.locator("python-block").first(), "except").locator("pre")).toHaveText(
+    "User interrupted the script",
   );
   await context.close();
 });

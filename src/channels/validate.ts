@@ -39,7 +39,9 @@ const isWayOut = (v: unknown): boolean =>
       s["name"].length <= 500 &&
       (s["reraised"] === undefined || typeof s["reraised"] === "boolean") &&
       (s["repeated"] === undefined || isInt(s["repeated"])) &&
-      (s["text"] === undefined || (typeof s["text"] === "string" && s["text"].length <= 1000)),
+      (s["text"] === undefined || (typeof s["text"] === "string" && s["text"].length <= 1000)) &&
+      (s["printed"] === undefined ||
+        (typeof s["printed"] === "string" && s["printed"].length <= 2001)),
   );
 
 function isResult(v: unknown): v is RunResult {

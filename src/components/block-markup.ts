@@ -86,6 +86,12 @@ function wayOutElement(result: ShownRun["result"]): Element {
               h("span", { className: ["pb-wayout-line"] }, `line ${String(item.line)}`),
             ]
           : []),
+        ...(item.printed !== null
+          ? [
+              h("span", { className: ["pb-wayout-printed-label"] }, "printed"),
+              h("pre", { className: ["pb-wayout-printed"] }, item.printed),
+            ]
+          : []),
       ],
     ),
   );

@@ -2,7 +2,8 @@
  * Draws a run's way out under its ending: a collapsible timeline (open by default) whose list has
  * the accessible name "The way out". Each item carries `data-step`, `data-ran` and `data-line`;
  * steps that never ran are greyed and say "never ran" in words; a line reference is a button that
- * moves the editor's cursor to that line. Text nodes only: names come from the program.
+ * moves the editor's cursor to that line; what a step printed follows it, as plain text. Text
+ * nodes only: names and output come from the program.
  */
 import { wayOutItems, type WayOutItem } from "../runner/way-out-words.ts";
 import type { TimelessResult } from "../runner/result.ts";
@@ -37,6 +38,17 @@ function itemNode(item: WayOutItem, onLine: (line: number) => void): HTMLLIEleme
       onLine(line);
     });
     li.append(" ", go);
+  }
+  if (item.printed !== null) {
+    const label = Object.assign(document.createElement("span"), {
+      className: "pb-wayout-printed-label",
+      textContent: "printed",
+    });
+    const text = Object.assign(document.createElement("pre"), {
+      className: "pb-wayout-printed",
+      textContent: item.printed,
+    });
+    li.append(label, text);
   }
   return li;
 }

@@ -7,7 +7,8 @@ pure helpers are in `driver_pure.py`, run before this text as one (`exit_status`
 traceback), calls `start(filename, argv0, source, hooks, stdio)`, execs the returned code itself
 (so the program's module frame is the bottom frame, as in CPython), then `finish(raised)`.
 `hooks` (JS): `wait(ms)`, `pending()`, `delivered()` for SIGINT; `note(kind, line)` for an ending
-that kills the runtime before `finish`; `interruptible`, whether a shared interrupt buffer exists.
+that kills the runtime before `finish`; `interruptible`, whether a shared interrupt buffer exists;
+`written()`, the bytes written to fd 1 and 2 so far, and `printed(start, end)`, their text.
 """
 import atexit, builtins, json, os, posix, signal, sys, time, types
 
@@ -27,7 +28,7 @@ def start(filename, argv0, source, hooks, stdio):
     or None when the source does not compile (finish() then reports the SyntaxError)."""
     _state["filename"], _state["hooks"] = filename, hooks
     sigint_handler = [signal.default_int_handler]
-    _state["way_out"] = way_out = WayOut(filename, source)
+    _state["way_out"] = way_out = WayOut(filename, source, (hooks.written, hooks.printed))
     stdio = json.loads(stdio)
     env = stdio.get("env") or {"vars": {}, "only": False}
     set_environ(env["vars"], env["only"])
@@ -167,15 +168,15 @@ def finish(raised):
         atexit._run_exitfuncs()
     except BaseException:
         pass
+    try:  # (before the last flush, as CPython's atexit handlers all run before it)
+        report["way_out"] = way_out.account(ended)
+    except Exception:  # the account must never cost the run its report
+        pass
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except BaseException:
             pass
-    try:
-        report["way_out"] = way_out.account(ended)
-    except Exception:  # the account must never cost the run its report
-        pass
     ended = None
     sigint = {"line": snippet_line(_state["sigint_line"])}
     report["interrupted_at"], report["line"] = sigint if _state["interrupted"] else None, snippet_line(report["line"])

@@ -12,6 +12,7 @@ export const DRIVER_FILES = [
   "driver_pure.py",
   "way_out_source.py",
   "way_out_streams.py",
+  "way_out_exits.py",
   "way_out.py",
   "driver.py",
 ] as const;

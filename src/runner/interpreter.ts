@@ -28,6 +28,10 @@ export interface DriverHooks {
   delivered: () => void;
   /** `wayOut`: the way-out account as JSON (`way_out.py`), taken as the runtime ends. */
   note: (kind: string, line: number | undefined, wayOut: string) => void;
+  /** The bytes written to fd 1 and 2 so far (a way-out step's output begins there). */
+  written: () => number;
+  /** The text of those bytes from `start` to `end` (what one step of the way out printed). */
+  printed: (start: number, end: number) => string;
 }
 
 type StartFunction = (

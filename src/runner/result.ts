@@ -46,6 +46,9 @@ export interface WayOutStep {
   repeated?: number;
   /** A `flush` step that never ran: the end of the text that was lost (its last 500 bytes). */
   text?: string;
+  /** What reached the terminal while the step ran (an `except`, `finally` or `with` exit, an
+   * atexit handler, a signal's handler, the end's flush): its first 2000 bytes. */
+  printed?: string;
 }
 
 interface RunBase {

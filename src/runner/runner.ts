@@ -10,6 +10,7 @@ import {
   type StdinReader,
 } from "./interpreter.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
+import { Printed } from "./printed.ts";
 import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
 import type { WayOutStep, RunRequest, RunResult, Stdio } from "./result.ts";
 import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
@@ -129,6 +130,7 @@ export class Runner {
     const interrupt = this.#options.interrupt;
     const pending = (): boolean => interrupt?.pending() ?? false;
     const decoder = new OutputDecoder(io.output);
+    const printed = new Printed();
     let note: DriverNote | null = null;
     const hooks = {
       interruptible: interrupt !== undefined,
@@ -144,6 +146,8 @@ export class Runner {
           wayOut: parseJSON(wayOut) as WayOutStep[],
         };
       },
+      written: () => printed.mark(),
+      printed: (start: number, end: number) => printed.text(start, end),
     };
     interrupt?.clear();
     // Emscripten's exit() sets process.exitCode under Node; the program's status is ours to
@@ -160,8 +164,14 @@ export class Runner {
         request.source,
         hooks,
         {
-          stdout: (bytes) => decoder.write("stdout", bytes),
-          stderr: (bytes) => decoder.write("stderr", bytes),
+          stdout: (bytes) => {
+            printed.write(bytes);
+            return decoder.write("stdout", bytes);
+          },
+          stderr: (bytes) => {
+            printed.write(bytes);
+            return decoder.write("stderr", bytes);
+          },
           stdin: (bytes) => {
             const n = io.stdin ? io.stdin(bytes) : 0;
             // Stop while input() waits: deliver SIGINT from inside the read, as Ctrl+C at a

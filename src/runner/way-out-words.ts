@@ -13,6 +13,27 @@ export interface WayOutItem {
   ran: boolean;
   line: number | null;
   parts: EndingPart[];
+  /** What reached the terminal while the step ran, as plain text (no escape sequences). */
+  printed: string | null;
+}
+
+/** A terminal's escape sequences (CSI, OSC, and the two-byte ones): colour is not kept here. */
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+
+/** A step's output is shown up to this many lines (the terminal above has all of it). */
+const PRINTED_LINES = 12;
+
+/** `text` as a terminal leaves it: escapes dropped, each line what follows its last `\r`. */
+export function plainPrinted(text: string): string {
+  const lines = text
+    .replace(ESCAPES, "")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => line.slice(line.replace(/\r+$/, "").lastIndexOf("\r") + 1).replace(/\r+$/, ""));
+  if (lines.length <= PRINTED_LINES) return lines.join("\n");
+  const more = lines.length - PRINTED_LINES;
+  return `${lines.slice(0, PRINTED_LINES).join("\n")}\n… (${String(more)} more line${more === 1 ? "" : "s"})`;
 }
 
 const t = (text: string): EndingPart => ({ code: false, text });
@@ -84,7 +105,7 @@ function exitParts(result: TimelessResult): EndingPart[] {
 /** What ended a run that the interpreter could not account for itself (it was gone). */
 function outsideEnd(result: TimelessResult): WayOutItem[] {
   const item = (step: WayOutKind, text: string): WayOutItem[] => [
-    { step, ran: true, line: null, parts: [t(text)] },
+    { step, ran: true, line: null, parts: [t(text)], printed: null },
   ];
   if (result.outcome === "killed")
     return item(
@@ -103,7 +124,14 @@ export function wayOutItems(result: TimelessResult): WayOutItem[] {
     ran: s.ran,
     line: s.line,
     parts: stepParts(s),
+    printed: s.printed === undefined ? null : plainPrinted(s.printed),
   }));
-  const exit: WayOutItem = { step: "exit", ran: true, line: null, parts: exitParts(result) };
+  const exit: WayOutItem = {
+    step: "exit",
+    ran: true,
+    line: null,
+    parts: exitParts(result),
+    printed: null,
+  };
   return [...(result.wayOut ? steps : outsideEnd(result)), exit];
 }

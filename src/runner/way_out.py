@@ -11,7 +11,7 @@ os._exit, the `finally` blocks and `with` exits pending on the stack that never 
 Plain Python: the runner's driver uses it, and the parity suite runs the same files under
 CPython, so the account of every corpus snippet is compared with CPython's own.
 """
-import atexit, collections, sys
+import collections, sys
 
 # Tools 0-2 and 5 have names in PEP 669 (debugger, coverage, profiler, optimizer): a program's
 # own tool most likely takes one of those, so the recorder asks for an unnamed one first.
@@ -37,16 +37,20 @@ def _chain(exc):
 class WayOut:
     """Records one run's way out; `account()` gives its steps, in order."""
 
-    def __init__(self, filename, source):
+    def __init__(self, filename, source, output=None):
         self.filename = filename
         self.source = source
+        # `(position(), text(start, end))` of what the process wrote to fd 1 and 2 (bytes, in
+        # order), or None: each step's own output is the text written while it ran.
+        self.output = output
         self._constructs = None
-        self.events = collections.deque(maxlen=10_000)  # (reraised?, code, offset, exception)
-        self.exits = []  # registered atexit handlers: (function, name, line)
+        self.events = collections.deque(maxlen=10_000)  # (reraised?, code, offset, exc, position)
+        self.exits = AtExits()
         self.signal = None  # the last signal delivered: [step, the exception its handler raised]
         self.ended = None  # the account, once os._exit or a signal's default action ended it
         self.flushed = []  # what the streams still held when the program's code ended
         self.tool = None
+        self.frozen_at = None  # the output's position when the program's code ended
 
     @property
     def constructs(self):
@@ -65,9 +69,11 @@ class WayOut:
 
         def use_tool_id(tool_id, name):
             if tool_id == self.tool and tool_id is not None:
+                frozen = self.frozen_at is not None
                 self.uninstall()
                 real_use(tool_id, name)
-                self._listen(monitoring, real_use)
+                if not frozen:
+                    self._listen(monitoring, real_use)
                 return None
             return real_use(tool_id, name)
 
@@ -87,38 +93,31 @@ class WayOut:
 
     def uninstall(self):
         if self.tool is not None:
+            self.exits.unwatch()
             sys.monitoring.set_events(self.tool, 0)
             sys.monitoring.free_tool_id(self.tool)
             self.tool = None
 
     def track_atexit(self, line_of_caller):
-        """atexit.register notes each handler's name and the line that registered it."""
-        real_register, real_unregister = atexit.register, atexit.unregister
-
-        def register(func, *args, **kwargs):
-            name = getattr(func, "__qualname__", None) or repr(func)
-            self.exits.append((func, name, line_of_caller()))
-            return real_register(func, *args, **kwargs)
-
-        def unregister(func):
-            self.exits = [entry for entry in self.exits if entry[0] != func]
-            return real_unregister(func)
-
-        atexit.register, atexit.unregister = register, unregister
+        self.exits.track(line_of_caller)
 
     def _handled(self, code, offset, exc):
         if code.co_filename == self.filename:
-            self.events.append((False, code, offset, exc))
+            self.events.append((False, code, offset, exc, self._position()))
 
     def _reraised(self, code, offset, exc):
         if code.co_filename == self.filename:
-            self.events.append((True, code, offset, exc))
+            self.events.append((True, code, offset, exc, self._position()))
+
+    def _position(self):
+        return self.output[0]() if self.output is not None else None
 
     # -- the end ------------------------------------------------------------------------------
 
     def deliver(self, signame, line):
         """A signal's handler is about to run on `line` (`signal[1]`: what it raised, if any)."""
         self.signal = [_step("signal", line, f"{signame} delivered"), None]
+        self.signal[0]["at"] = self._position()
 
     def os_exit(self, frame, line, name=None, kind="start"):
         """The process ends now, on `line` (os._exit, a signal's default action): the pending
@@ -138,7 +137,7 @@ class WayOut:
             lost = lost_output()
         except Exception:  # the account must never change how the program ends
             lost = []
-        self.ended = steps + self._exits(ran=False) + lost
+        self.ended = steps + self.exits.steps(ran=False) + lost
         return self.ended
 
     def flush_at_exit(self):
@@ -147,14 +146,21 @@ class WayOut:
         self.flushed = flush_streams()
 
     def freeze(self):
-        """The program's code is over (it returned or raised): what follows is shutdown."""
-        self.uninstall()
+        """The program's code is over (it returned or raised): what follows is shutdown, where
+        only the atexit handlers' starts are watched (each one's output is its own)."""
+        self.frozen_at = self._position()
+        if self.tool is not None:
+            sys.monitoring.set_events(self.tool, 0)
+        if self.output is None or not self.exits.watch(self.tool, self._position):
+            self.uninstall()
 
     def account(self, raised):
         """The steps, after shutdown; `raised` is the exception that ended the program, or None
         when it finished (a Ctrl+C it caught still shows how it was handled)."""
         if self.ended is not None:
             return self.ended
+        end = self._position()
+        self.uninstall()
         signal, by_signal = self.signal or (None, None)
         steps = []
         if raised is None and by_signal is None:
@@ -166,11 +172,9 @@ class WayOut:
             own = self._steps_for(exc, escaped=exc is raised, start=exc is not by_signal)
             if exc is raised or exc is by_signal or own[0]["line"] is not None:
                 steps += own  # (an exception that never touched the snippet is not a step)
-        return steps + self.flushed + self._exits(ran=True)
-
-    def _exits(self, ran):
-        """The atexit handlers, in the order they run (the last registered first)."""
-        return [_step("atexit", line, name, ran) for _, name, line in reversed(self.exits)]
+        text = self.output[1] if self.output is not None else None
+        exits = self.exits.steps(ran=True)
+        return tie_printed(steps, self.frozen_at, text) + self.flushed + tie_printed(exits, end, text)
 
     def _steps_for(self, exc, escaped, start):
         frames = []  # the snippet's frames it passed, innermost first: (code, line, instruction)
@@ -187,25 +191,28 @@ class WayOut:
             steps.append(_step("start", line, f"{call} called" if call
                                else f"{type(exc).__name__} raised"))
         at = 0
-        for reraised, code, offset, seen in self.events:
+        for reraised, code, offset, seen, position in self.events:
             if seen is not exc:
                 continue
             while at < len(frames) - 1 and frames[at][0] is not code:
                 self._left(steps, frames[at])
                 at += 1
-            self._handler_step(steps, reraised, code, offset)
+            self._handler_step(steps, reraised, code, offset, position)
         for frame in frames[at:] if escaped else ():
             self._left(steps, frame)
         return steps
 
-    def _handler_step(self, steps, reraised, code, offset):
+    def _handler_step(self, steps, reraised, code, offset, position):
         last = steps[-1] if steps else None
         if not reraised:
             construct = self.constructs.handler(code, offset)
             if construct is not None:
                 kind, line, name, _ = construct
                 steps.append(_step(kind, line, name))
+                steps[-1]["at"] = position
             return
+        if last and "at" in last and "until" not in last:
+            last["until"] = position  # the handler ended here: its output is what came before
         line = _line_of(code, offset)
         if line is not None and last and last["step"] == "except":
             if last["line"] == line:

@@ -1,13 +1,39 @@
 """What stdout and stderr still hold when a program's end comes, for the way-out recorder
 (`way_out.py`, which runs after this as one text): taken by flushing each stream into a pipe put
 in its fd's place for that moment — lost (os._exit: nothing is written) or written as the end's
-flush would have written it.
+flush would have written it. And what each step wrote while it ran (`tie_printed`).
 """
 import os, sys
 
 
 def _step(kind, line, name, ran=True):
     return {"step": kind, "ran": ran, "line": line, "name": name}
+
+
+# A step's own output is kept up to this many bytes (the text ends with "…" past it).
+PRINTED_MAX = 2000
+
+
+def code_of(func):
+    """The code object a call of `func` starts (a function's or a bound method's), or None."""
+    code = getattr(func, "__code__", None) or getattr(getattr(func, "__func__", None), "__code__", None)
+    return code if type(code) is type(code_of.__code__) else None
+
+
+def tie_printed(steps, end, text):
+    """Gives each step that has a position (`at`: where fd 1 and 2's output stood when it began)
+    the text written from there until it ended (`until`), the next such step began, or `end`."""
+    marked = [step for step in steps if "at" in step]
+    for index, step in enumerate(marked):
+        start, stop = step.pop("at"), step.pop("until", None)
+        if stop is None:
+            stop = marked[index + 1]["at"] if index + 1 < len(marked) else end
+        if text is None or start is None or stop is None or stop <= start:
+            continue
+        printed = text(start, min(stop, start + PRINTED_MAX))
+        if printed:
+            step["printed"] = printed + ("…" if stop - start > PRINTED_MAX else "")
+    return steps
 
 
 def _size(data):
@@ -67,6 +93,8 @@ def flush_streams():
         data = _pending(stream, fd)
         if data:
             steps.append(_step("flush", None, f"{name}: {_size(data)} written at the end"))
+            printed = data[:PRINTED_MAX].decode("utf-8", "replace")
+            steps[-1]["printed"] = printed + ("…" if len(data) > PRINTED_MAX else "")
         while data:
             data = data[os.write(fd, data):]
     return steps

@@ -20,6 +20,7 @@ import DRIVER_PURE from "../runner/driver_pure.py?raw";
 import WAY_OUT from "../runner/way_out.py?raw";
 import WAY_OUT_SOURCE from "../runner/way_out_source.py?raw";
 import WAY_OUT_STREAMS from "../runner/way_out_streams.py?raw";
+import WAY_OUT_EXITS from "../runner/way_out_exits.py?raw";
 import { driverText } from "../runner/driver.ts";
 import type { BootConfig, LoadPyodide } from "../runner/pyodide-types.ts";
 import type { RunRequest } from "../runner/result.ts";
@@ -81,7 +82,14 @@ function start(init: WorkerInit): void {
       loadPyodide: pyodide.loadPyodide,
       indexURL,
       // In DRIVER_FILES' order.
-      driver: driverText(DRIVER_PURE, WAY_OUT_SOURCE, WAY_OUT_STREAMS, WAY_OUT, DRIVER),
+      driver: driverText(
+        DRIVER_PURE,
+        WAY_OUT_SOURCE,
+        WAY_OUT_STREAMS,
+        WAY_OUT_EXITS,
+        WAY_OUT,
+        DRIVER,
+      ),
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,
       useSnapshot: assets.snapshot !== null,
       ...(assets.snapshot ? { snapshot: assets.snapshot } : {}),

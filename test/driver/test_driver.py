@@ -26,8 +26,8 @@ def load_driver():
     (`DRIVER_FILES` in driver.ts)."""
     module = types.ModuleType("driver")
     text = ""
-    for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out.py",
-                 "driver.py"):
+    for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out_exits.py",
+                 "way_out.py", "driver.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "driver.py"), "exec"), module.__dict__)

@@ -14,7 +14,8 @@ RUNNER_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."
 def _recorder_class():
     """WayOut (and the driver's frame_line) from the files the driver runs as one text."""
     text, names = "", {}
-    for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out.py"):
+    for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out_exits.py",
+                 "way_out.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "way_out.py"), "exec"), names)
@@ -32,12 +33,26 @@ def _stack():
     return frames
 
 
+def _output_file():
+    """fd 1 and 2 into one temporary file, so the recorder can read how much has been written to
+    them (its size) and what (its bytes) at any moment, as the runner counts what reaches its
+    terminal. The streams keep the buffering they were opened with (a pipe's)."""
+    fd = os.open(os.environ["WAY_OUT_FILE"] + ".out", os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+
+    def text(start, end):
+        return os.pread(fd, end - start, start).decode("utf-8", "replace")
+
+    return (lambda: os.fstat(fd).st_size, text)
+
+
 def main():
     path = os.path.abspath(sys.argv[1])
     out = os.environ["WAY_OUT_FILE"]
     with open(path, encoding="utf-8") as f:
         source = f.read()
-    recorder = WayOut(path, source)
+    recorder = WayOut(path, source, _output_file())
 
     def dump(steps):
         with open(out, "w", encoding="utf-8") as f:

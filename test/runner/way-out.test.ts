@@ -115,3 +115,44 @@ test("os._exit after a partial line: the byte still buffered is lost, and the ac
   ]);
   assert.equal((result.wayOut ?? [])[1]?.text, "x");
 });
+
+test("each step's own output is tied to it: the finally's, the except's, each atexit handler's", async () => {
+  const source = `import atexit, sys
+
+def first():
+    print("first handler")
+
+atexit.register(print, "a builtin handler")
+atexit.register(first)
+
+def work():
+    try:
+        raise KeyError("k")
+    finally:
+        print("in finally")
+
+try:
+    print("before")
+    work()
+except KeyError:
+    print("caught ✓")
+    sys.exit("bye")
+`;
+  const { result, stdout } = await run(source);
+  assert.equal(stdout, "before\nin finally\ncaught ✓\nfirst handler\na builtin handler\n");
+  const printed = (result.wayOut ?? []).map(
+    (s) => `${s.step} ${String(s.line)} ${JSON.stringify(s.printed)}`,
+  );
+  assert.deepEqual(printed, [
+    "start 11 undefined",
+    'finally 12 "in finally\\n"',
+    "unwind 11 undefined",
+    // The except's output, up to the end of the program's code (sys.exit's "bye" is the end's).
+    'except 18 "caught ✓\\n"',
+    "start 20 undefined",
+    "unwind 20 undefined",
+    // A builtin handler cannot be watched: the one before it ends at its own return.
+    'atexit 7 "first handler\\n"',
+    "atexit 6 undefined",
+  ]);
+});
