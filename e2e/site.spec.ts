@@ -85,6 +85,17 @@ test("with JavaScript off, each section shows its code and its verified expected
   }
   await page.goto("/halt-python-script/comparison/");
   await expect(page.locator('td[data-cell="probe-os-exit-finally"]')).toHaveText("no");
+  // A cell links to the step of its probe's way out that proves it, shown without JavaScript.
+  await page.locator('td[data-cell="probe-os-exit-finally"]').getByRole("link").click();
+  await expect(page).toHaveURL(/#probe-os-exit-finally-proof$/);
+  const proof = page.locator(":target");
+  await expect(proof).toHaveAttribute("data-step", "finally");
+  await expect(proof).toHaveAttribute("data-ran", "no");
+  await expect(proof).toContainText("never ran");
+  await expect(proof).toBeInViewport();
+  await expect(
+    page.locator("#probe-os-exit-finally").getByRole("list", { name: "The way out" }),
+  ).toContainText("os._exit(1) called");
   await context.close();
 });
 

@@ -3,7 +3,7 @@
  * have exactly the expected shape is dropped. (Program code cannot reach the private port, but the
  * page still never trusts data it did not construct.)
  */
-import type { RunResult } from "../runner/result.ts";
+import type { RunResult, TimelessResult } from "../runner/result.ts";
 import type { FromRunner } from "./messages.ts";
 
 type Rec = Record<string, unknown>;
@@ -70,6 +70,10 @@ function isResult(v: unknown): v is RunResult {
       return false;
   }
 }
+
+/** A run's result without its timing (a recorded one), well formed. */
+export const isTimelessResult = (v: unknown): v is TimelessResult =>
+  isRec(v) && isResult({ ...v, durationMs: 0 });
 
 /** The message, typed, if it is a well-formed `FromRunner`; otherwise null. */
 export function parseFromRunner(data: unknown): FromRunner | null {

@@ -5,7 +5,7 @@
  * renders it.
  */
 import type { Drained } from "../channels/output-ring.ts";
-import { MAX_LINES } from "./scrollback.ts";
+import { CLASSIC_TERMINAL, MAX_LINES } from "./scrollback.ts";
 import { TerminalScreen, type NumberedLine } from "./terminal-screen.ts";
 
 /** The terminal's size in character cells. */
@@ -15,7 +15,6 @@ export interface TerminalSize {
 }
 
 /** The size before the panel is measured: a terminal's classic 80 × 24. */
-export const DEFAULT_SIZE: TerminalSize = { columns: 80, rows: 24 };
 
 /** What a run wrote, as its terminal shows it; `changed` is told after each write is applied. */
 export class TerminalModel {
@@ -26,7 +25,7 @@ export class TerminalModel {
   droppedChars = 0;
   readonly #changed: () => void;
 
-  constructor(changed: () => void, size: TerminalSize = DEFAULT_SIZE) {
+  constructor(changed: () => void, size: TerminalSize = CLASSIC_TERMINAL) {
     this.#changed = changed;
     this.#size = size;
     this.#screen = new TerminalScreen(size.columns, size.rows, MAX_LINES - size.rows);

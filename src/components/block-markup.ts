@@ -6,22 +6,20 @@
  */
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import { MAX_LINES } from "../client/scrollback.ts";
+import { CLASSIC_TERMINAL, MAX_LINES } from "../client/scrollback.ts";
 import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
 import { describeEnding, type EndingPart } from "../runner/ending-words.ts";
 import { wayOutItems } from "../runner/way-out-words.ts";
 import type { TimelessResult } from "../runner/result.ts";
 import { spanLook } from "./terminal-style.ts";
 
-/** The verified docs' terminal, as `snippets:update` runs the blocks: the classic 80 × 24. */
-export const DOCS_TERMINAL = { columns: 80, rows: 24 };
-const { columns, rows } = DOCS_TERMINAL;
+const { columns, rows } = CLASSIC_TERMINAL;
 
 /** A run to show under a block, as recorded by the docs checks. */
 export interface ShownRun {
   /** The code that ran; the ending's words quote its lines. */
   source: string;
-  /** What its terminal received (`DOCS_TERMINAL` wide). */
+  /** What its terminal received (`CLASSIC_TERMINAL` wide). */
   terminal: string;
   result: TimelessResult;
 }
@@ -67,12 +65,19 @@ export function blockElement(
 const partNode = (part: EndingPart): ElementContent =>
   part.code ? h("code", part.text) : { type: "text", value: part.text };
 
+/** A step of the way out that a link points at (a comparison cell's proof): its index and id. */
+export interface ProofTarget {
+  index: number;
+  id: string;
+}
+
 /** The verified way out, as `way-out-view.ts` draws the live one (line references as text). */
-function wayOutElement(result: ShownRun["result"]): Element {
-  const items = wayOutItems(result).map((item) =>
+function wayOutElement(result: ShownRun["result"], proof: ProofTarget | null): Element {
+  const items = wayOutItems(result).map((item, index) =>
     h(
       "li",
       {
+        ...(proof?.index === index && { id: proof.id }),
         dataStep: item.step,
         dataRan: item.ran ? "yes" : "no",
         ...(item.line !== null && { dataLine: String(item.line) }),
@@ -106,7 +111,11 @@ function wayOutElement(result: ShownRun["result"]): Element {
  * readable with JavaScript off: what the terminal showed (colours, `\r` and the rest applied by the
  * same model as the live panel). The live result replaces it when the reader runs the block.
  */
-export async function expectedBox(run: ShownRun, stopPressed: boolean): Promise<Element> {
+export async function expectedBox(
+  run: ShownRun,
+  stopPressed: boolean,
+  proof: ProofTarget | null = null,
+): Promise<Element> {
   const screen = new TerminalScreen(columns, rows, MAX_LINES - rows);
   await screen.write(run.terminal);
   const lines = screen.lines().map(lineElement);
@@ -126,6 +135,6 @@ export async function expectedBox(run: ShownRun, stopPressed: boolean): Promise<
       },
       ending,
     ),
-    run.result.wayOut ? wayOutElement(run.result) : null,
+    run.result.wayOut ? wayOutElement(run.result, proof) : null,
   ]);
 }

@@ -6,6 +6,7 @@
  */
 import type { TerminalModel, TerminalSize } from "../client/terminal-model.ts";
 import type { OutputRenderer } from "./output-log.ts";
+import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
 
 /** The loaded terminal: its model (what the program wrote) and the log it is drawn into. */
 export interface Terminal {
@@ -17,7 +18,7 @@ export class BlockOutput {
   readonly #log: HTMLElement;
   readonly #filename: string;
   readonly #onLine: (line: number) => void;
-  #size: TerminalSize = { columns: 80, rows: 24 };
+  #size: TerminalSize = CLASSIC_TERMINAL;
   #terminal: Promise<Terminal> | null = null;
 
   /** `onLine`: show this line of the snippet (a traceback line's link was followed). */

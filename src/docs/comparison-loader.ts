@@ -9,6 +9,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import type { Loader } from "astro/loaders";
 import { z } from "astro/zod";
 import { version as pyodideVersion } from "pyodide";
+import type { ShownRun } from "../components/block-markup.ts";
+import { isTimelessResult } from "../channels/validate.ts";
 import { compareWays } from "./comparison.ts";
 
 /**
@@ -44,6 +46,14 @@ export const probeCellSchema = z.strictObject({
   question: z.strictObject({ id: z.string(), label: z.string() }),
   source: z.string(),
   answer: z.string(),
+  /** The probe's run (a `ShownRun`: checked by the runner's own result validation). */
+  run: z.strictObject({
+    source: z.string(),
+    terminal: z.string(),
+    result: z.custom<ShownRun["result"]>((v) => isTimelessResult(v)),
+  }),
+  /** The way-out step that proves the answer: its index in the run's way out. */
+  proof: z.number().int().min(0),
 });
 
 /** The loader; registered as the `comparison` collection in `src/content.config.ts`. */
@@ -74,6 +84,8 @@ export function comparisonLoader(): Loader {
             question: { id: cell.question.id, label: cell.question.label },
             source: cell.source,
             answer: cell.answer,
+            run: cell.run,
+            proof: cell.proof,
           };
           const data = await context.parseData({ id: cell.id, data: raw });
           context.store.set({ id: cell.id, data });

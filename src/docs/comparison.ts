@@ -2,10 +2,16 @@
  * "Comparing the four ways": small probe programs, one per way of halting and per question, run
  * for real through the runner core (at build time, in Node). Every cell of the comparison table
  * is read off a run, never typed by hand; `comparison-loader.ts` hands the cells to the page.
+ * Each probe runs on the docs' terminal, and its cell links to the step of its way out that
+ * proves the answer (`proof`).
  */
-import type { RunResult } from "../runner/result.ts";
+import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
+import type { ShownRun } from "../components/block-markup.ts";
+import { wayOutItems } from "../runner/way-out-words.ts";
+import { terminalStdio, type RunResult, type WayOutKind } from "../runner/result.ts";
 import { createNodeRunner, type NodeRunner } from "./node-runner.ts";
 import { runAndCollect } from "./run-collect.ts";
+import { stableResult } from "./verify-blocks.ts";
 
 /** One way of halting a script. */
 export interface Way {
@@ -27,6 +33,8 @@ export interface Question {
   probe: (halt: string) => string;
   /** Reads the answer off the run. */
   answer: (run: { stdout: string; stderr: string; result: RunResult }) => string;
+  /** The way-out steps that prove an answer, the first found wins (the exit status if none). */
+  proof: WayOutKind[];
 }
 
 const indent = (code: string): string =>
@@ -35,6 +43,9 @@ const indent = (code: string): string =>
     .map((l) => `    ${l}`)
     .join("\n");
 const yesNo = (b: boolean): string => (b ? "yes" : "no");
+/** Text as a terminal shows it, without its colour codes. */
+// eslint-disable-next-line no-control-regex
+const plain = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
 
 export const WAYS: Way[] = [
   { id: "sys-exit", label: "sys.exit()", prelude: "import sys", halt: "sys.exit(1)" },
@@ -60,18 +71,21 @@ export const QUESTIONS: Question[] = [
     label: "Exit status",
     probe: (halt) => halt,
     answer: ({ result }) => String(result.exitCode),
+    proof: ["exit"],
   },
   {
     id: "finally",
     label: "finally blocks run",
     probe: (halt) => `try:\n${indent(halt)}\nfinally:\n    print("finally ran")`,
     answer: ({ stdout }) => yesNo(stdout.includes("finally ran")),
+    proof: ["finally"],
   },
   {
     id: "atexit",
     label: "atexit handlers run",
     probe: (halt) => `import atexit\natexit.register(print, "atexit handler ran")\n${halt}`,
     answer: ({ stdout }) => yesNo(stdout.includes("atexit handler ran")),
+    proof: ["atexit"],
   },
   {
     id: "flush",
@@ -79,29 +93,48 @@ export const QUESTIONS: Question[] = [
     probe: (halt) =>
       `import io, sys\nsys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")\nprint("buffered text")\n${halt}`,
     answer: ({ stdout }) => yesNo(stdout.includes("buffered text")),
+    proof: ["flush"],
   },
   {
     id: "catch",
     label: "Surrounding code can catch it",
     probe: (halt) =>
-      `try:\n${indent(halt)}\nexcept BaseException as e:\n    print("caught", type(e).__name__)`,
+      `try:\n${indent(halt)}\nexcept BaseException as e:\n    print("caught", type(e).__name__)\n    raise`,
     answer: ({ stdout }) => yesNo(stdout.includes("caught")),
+    // The except re-raises, so the way out shows it caught the end and let it go on; os._exit
+    // raises nothing: what started the end says why no except could catch it.
+    proof: ["except", "start"],
   },
   {
     id: "traceback",
     label: "A traceback is printed",
     probe: (halt) => halt,
-    answer: ({ stderr }) => yesNo(stderr.includes("Traceback (most recent call last)")),
+    answer: ({ stderr }) => yesNo(plain(stderr).includes("Traceback (most recent call last)")),
+    proof: ["exit"],
   },
 ];
 
-/** One cell: the answer and the probe that produced it. */
+/** One cell: the answer, the probe that produced it and its run. */
 export interface Cell {
   id: string;
   way: Way;
   question: Question;
   source: string;
   answer: string;
+  /** The probe's run, as its block shows it before the reader runs it. */
+  run: ShownRun;
+  /** The index, in the run's way out (`wayOutItems`), of the step that proves the answer. */
+  proof: number;
+}
+
+/** The first item of `result`'s way out whose step is in `kinds` (in their order), or the exit. */
+export function proofStep(result: ShownRun["result"], kinds: WayOutKind[]): number {
+  const items = wayOutItems(result);
+  for (const kind of kinds) {
+    const at = items.findIndex((item) => item.step === kind);
+    if (at !== -1) return at;
+  }
+  return items.length - 1;
 }
 
 /** The full program a cell runs. */
@@ -120,13 +153,19 @@ export async function compareWays(
     const row: Cell[] = [];
     for (const way of ways) {
       const source = probeSource(way, question);
-      const run = await runAndCollect(nodeRunner, source, { stopAfterMs: way.stopAfterMs ?? null });
+      const run = await runAndCollect(nodeRunner, source, {
+        stopAfterMs: way.stopAfterMs ?? null,
+        stdio: terminalStdio(CLASSIC_TERMINAL),
+      });
+      const result = stableResult(run.result, way.stopAfterMs !== undefined);
       row.push({
         id: `probe-${way.id}-${question.id}`,
         way,
         question,
         source,
         answer: question.answer(run),
+        run: { source, terminal: run.terminal, result },
+        proof: proofStep(result, question.proof),
       });
     }
     rows.push(row);

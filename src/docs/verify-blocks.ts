@@ -5,14 +5,14 @@
  */
 import { runCpython, type ProcessRun } from "./cpython.ts";
 import type { DocBlock } from "./python-fences.ts";
-import { DOCS_TERMINAL } from "../components/block-markup.ts";
+import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
 import { terminalStdio, withoutTiming } from "../runner/result.ts";
 import type { ExpectedRun } from "./expected.ts";
 import { endingOf, formatEnding } from "./fence-meta.ts";
 import type { NodeRunner } from "./node-runner.ts";
 import { normalise } from "./normalise.ts";
 import { runAndCollect } from "./run-collect.ts";
-import type { RunResult } from "../runner/result.ts";
+import type { RunResult, TimelessResult } from "../runner/result.ts";
 import { SNIPPET_FILE } from "../runner/paths.ts";
 
 /** A real run of a block. */
@@ -38,7 +38,7 @@ export async function runBlock(nodeRunner: NodeRunner, block: DocBlock): Promise
   try {
     const run = await runAndCollect(nodeRunner, block.source, {
       stopAfterMs: stopAfter(block),
-      stdio: terminalStdio(DOCS_TERMINAL),
+      stdio: terminalStdio(CLASSIC_TERMINAL),
     });
     const timedOut = block.meta.stopAfterMs === null && run.result.interruptedAt !== null;
     return { terminal: run.terminal, result: run.result, timedOut };
@@ -128,23 +128,28 @@ export function checkAgainstCpython(
   return problems;
 }
 
-/** The record to store for a block, from a real run. */
-export function toExpected(block: DocBlock, observed: Observed): ExpectedRun {
-  const result = withoutTiming(observed.result);
-  // Where SIGINT lands inside a loop depends on timing; the record keeps only that it landed.
-  // (So does the way out's: the signal step, and the frames it left there, keep no line.)
+/**
+ * A run's result as the same program gives it every time: no timing, and, when Stop was pressed,
+ * no line where SIGINT landed inside the loop (that depends on timing; the record keeps only that
+ * it landed — so does the way out: the signal step, and the frames it left there, keep no line).
+ */
+export function stableResult(observed: RunResult, stopped: boolean): TimelessResult {
+  const result = withoutTiming(observed);
+  if (!stopped) return result;
   const landed = new Set(result.wayOut?.filter((s) => s.step === "signal").map((s) => s.line));
   const wayOut = result.wayOut?.map((s) =>
     landed.has(s.line) && (s.step === "signal" || s.step === "unwind") ? { ...s, line: null } : s,
   );
-  const stable =
-    block.meta.stopAfterMs === null
-      ? result
-      : {
-          ...result,
-          line: null,
-          interruptedAt: result.interruptedAt ? { line: null } : null,
-          ...(wayOut && { wayOut }),
-        };
-  return { source: block.source, terminal: observed.terminal, result: stable };
+  return {
+    ...result,
+    line: null,
+    interruptedAt: result.interruptedAt ? { line: null } : null,
+    ...(wayOut && { wayOut }),
+  };
+}
+
+/** The record to store for a block, from a real run. */
+export function toExpected(block: DocBlock, observed: Observed): ExpectedRun {
+  const result = stableResult(observed.result, block.meta.stopAfterMs !== null);
+  return { source: block.source, terminal: observed.terminal, result };
 }

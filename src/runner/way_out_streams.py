@@ -3,7 +3,7 @@
 in its fd's place for that moment — lost (os._exit: nothing is written) or written as the end's
 flush would have written it. And what each step wrote while it ran (`tie_printed`).
 """
-import os, sys
+import io, os, sys
 
 
 def _step(kind, line, name, ran=True):
@@ -70,11 +70,35 @@ def _pending(stream, fd):
     return b"".join(chunks)
 
 
+def _fd_of(stream):
+    """The fd (1 or 2) an io stream writes to, or None: a program's own object is not asked."""
+    if not isinstance(stream, (io.TextIOBase, io.BufferedIOBase, io.RawIOBase)):
+        return None
+    try:
+        fd = stream.fileno()
+    except Exception:
+        return None
+    return fd if fd in (1, 2) else None
+
+
+def _streams(*names):
+    """(name of its fd, stream, fd) for each distinct stream among `sys.<name>` that writes to
+    fd 1 or 2 — the standard ones, or what the program put in their place."""
+    found = []
+    for name in names:
+        stream = getattr(sys, name, None)
+        fd = _fd_of(stream)
+        if fd is not None and all(stream is not seen for _, seen, _ in found):
+            found.append(("stdout" if fd == 1 else "stderr", stream, fd))
+    return found
+
+
 def lost_output():
-    """What stdout and stderr still held when the process ended without flushing them."""
+    """What the streams writing to fd 1 and 2 still held when the process ended without
+    flushing them."""
     steps = []
-    for name, stream, fd in (("stdout", sys.__stdout__, 1), ("stderr", sys.__stderr__, 2)):
-        data = _pending(stream, fd) if stream is not None else b""
+    for name, stream, fd in _streams("stdout", "__stdout__", "stderr", "__stderr__"):
+        data = _pending(stream, fd)
         if data:
             step = _step("flush", None, f"{name}: {_size(data)} never written", ran=False)
             step["text"] = data[-500:].decode("utf-8", "replace")
@@ -83,13 +107,11 @@ def lost_output():
 
 
 def flush_streams():
-    """Flushes sys.stdout and sys.stderr (when they are still the standard ones), as CPython does
-    when the main module ends, and says how much that wrote."""
+    """Flushes sys.stdout and sys.stderr, as CPython does when the main module ends (whatever
+    objects they are by then; those writing to fd 1 or 2 are counted), and says how much that
+    wrote."""
     steps = []
-    for name, fd in (("stdout", 1), ("stderr", 2)):
-        stream = getattr(sys, name)
-        if stream is None or stream is not getattr(sys, f"__{name}__"):
-            continue
+    for name, stream, fd in _streams("stdout", "stderr"):
         data = _pending(stream, fd)
         if data:
             steps.append(_step("flush", None, f"{name}: {_size(data)} written at the end"))

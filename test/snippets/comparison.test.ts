@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { QUESTIONS, WAYS, compareWays, probeSource, type Way } from "../../src/docs/comparison.ts";
 import { newestCpython, runCpython } from "../../src/docs/cpython.ts";
 import { SAFETY_STOP_MS } from "../../src/docs/verify-blocks.ts";
+import { wayOutItems } from "../../src/runner/way-out-words.ts";
 
 const cpython = newestCpython();
 
@@ -24,6 +25,44 @@ test("changing a probe's program changes its cell", async () => {
       ["yes", "yes"],
     ],
   );
+});
+
+test("each cell links to the step of its probe's way out that says the same", async () => {
+  const rows = await compareWays();
+  const said: string[] = [];
+  for (const cell of rows.flat()) {
+    const steps = wayOutItems(cell.run.result);
+    const proof = steps[cell.proof];
+    assert.ok(proof, `${cell.id}: no step ${String(cell.proof)}`);
+    const ran = proof.ran ? "ran" : "never ran";
+    said.push(`${cell.id}: ${cell.answer} ← ${proof.step} ${ran}`);
+  }
+  assert.deepEqual(said, [
+    "probe-sys-exit-status: 1 ← exit ran",
+    "probe-os-exit-status: 1 ← exit ran",
+    "probe-custom-exception-status: 1 ← exit ran",
+    "probe-keyboard-interrupt-status: 130 ← exit ran",
+    "probe-sys-exit-finally: yes ← finally ran",
+    "probe-os-exit-finally: no ← finally never ran",
+    "probe-custom-exception-finally: yes ← finally ran",
+    "probe-keyboard-interrupt-finally: yes ← finally ran",
+    "probe-sys-exit-atexit: yes ← atexit ran",
+    "probe-os-exit-atexit: no ← atexit never ran",
+    "probe-custom-exception-atexit: yes ← atexit ran",
+    "probe-keyboard-interrupt-atexit: yes ← atexit ran",
+    "probe-sys-exit-flush: yes ← flush ran",
+    "probe-os-exit-flush: no ← flush never ran",
+    "probe-custom-exception-flush: yes ← flush ran",
+    "probe-keyboard-interrupt-flush: yes ← flush ran",
+    "probe-sys-exit-catch: yes ← except ran",
+    "probe-os-exit-catch: no ← start ran",
+    "probe-custom-exception-catch: yes ← except ran",
+    "probe-keyboard-interrupt-catch: yes ← except ran",
+    "probe-sys-exit-traceback: no ← exit ran",
+    "probe-os-exit-traceback: no ← exit ran",
+    "probe-custom-exception-traceback: yes ← exit ran",
+    "probe-keyboard-interrupt-traceback: yes ← exit ran",
+  ]);
 });
 
 test("every cell of the table agrees with CPython running the same probe", async () => {
