@@ -5,7 +5,8 @@
  * renders it.
  */
 import type { Drained } from "../channels/output-ring.ts";
-import { CLASSIC_TERMINAL, MAX_LINES } from "./scrollback.ts";
+import { CLASSIC_TERMINAL } from "../runner/result.ts";
+import { MAX_LINES } from "./scrollback.ts";
 import { TerminalScreen, type NumberedLine } from "./terminal-screen.ts";
 
 /** The terminal's size in character cells. */

@@ -6,11 +6,11 @@
  */
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import { CLASSIC_TERMINAL, MAX_LINES } from "../client/scrollback.ts";
+import { MAX_LINES } from "../client/scrollback.ts";
 import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
 import { describeEnding, type EndingPart } from "../runner/ending-words.ts";
 import { wayOutItems } from "../runner/way-out-words.ts";
-import type { TimelessResult } from "../runner/result.ts";
+import { CLASSIC_TERMINAL, type TimelessResult } from "../runner/result.ts";
 import { spanLook } from "./terminal-style.ts";
 
 const { columns, rows } = CLASSIC_TERMINAL;

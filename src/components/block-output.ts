@@ -6,7 +6,7 @@
  */
 import type { TerminalModel, TerminalSize } from "../client/terminal-model.ts";
 import type { OutputRenderer } from "./output-log.ts";
-import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
+import { CLASSIC_TERMINAL } from "../runner/result.ts";
 
 /** The loaded terminal: its model (what the program wrote) and the log it is drawn into. */
 export interface Terminal {

@@ -5,10 +5,14 @@
  * Each probe runs on the docs' terminal, and its cell links to the step of its way out that
  * proves the answer (`proof`).
  */
-import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
 import type { ShownRun } from "../components/block-markup.ts";
 import { wayOutItems } from "../runner/way-out-words.ts";
-import { terminalStdio, type RunResult, type WayOutKind } from "../runner/result.ts";
+import {
+  CLASSIC_TERMINAL,
+  terminalStdio,
+  type RunResult,
+  type WayOutKind,
+} from "../runner/result.ts";
 import { createNodeRunner, type NodeRunner } from "./node-runner.ts";
 import { runAndCollect } from "./run-collect.ts";
 import { stableResult } from "./verify-blocks.ts";

@@ -5,8 +5,7 @@
  */
 import { runCpython, type ProcessRun } from "./cpython.ts";
 import type { DocBlock } from "./python-fences.ts";
-import { CLASSIC_TERMINAL } from "../client/scrollback.ts";
-import { terminalStdio, withoutTiming } from "../runner/result.ts";
+import { CLASSIC_TERMINAL, terminalStdio, withoutTiming } from "../runner/result.ts";
 import type { ExpectedRun } from "./expected.ts";
 import { endingOf, formatEnding } from "./fence-meta.ts";
 import type { NodeRunner } from "./node-runner.ts";

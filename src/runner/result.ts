@@ -163,6 +163,12 @@ export interface Ttys {
 }
 
 /**
+ * The classic terminal, 80 columns by 24 rows: a panel's size until it is measured, and the
+ * verified docs' terminal (`snippets:update` runs the article's blocks on one this size).
+ */
+export const CLASSIC_TERMINAL = { columns: 80, rows: 24 } as const;
+
+/**
  * A colour terminal `size` cells big, as a reader's page and the verified docs give a program:
  * line-buffered, `isatty()` True, `TERM` as a colour terminal sets it (CPython's own rules then
  * decide colour: `NO_COLOR`, `PYTHON_COLORS`, `FORCE_COLOR`).
