@@ -40,3 +40,19 @@ test("Stop on `while True: pass` kills and respawns, saying why it could not int
   await expect(log(block)).toHaveText("respawned");
   expect(problems).toEqual([]);
 });
+
+test("Send SIGTERM without shared memory terminates, and says that no handler could run", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(page, "print('spinning')\nwhile True:\n    pass\n");
+  await startRun(block);
+  await expect(log(block)).toContainText("spinning");
+  await block.getByRole("button", { name: /signal/i }).click();
+  await page.getByRole("menuitem", { name: /^Send SIGTERM/ }).click();
+  const status = ending(block);
+  await expect(status).toHaveAttribute("data-outcome", "killed");
+  await expect(status).toHaveAttribute("data-exit-code", "137");
+  await expect(status).toContainText("no signal can reach the program's handlers");
+  expect(problems).toEqual([]);
+});

@@ -9,6 +9,7 @@ export const Atom = Object.freeze({
   add: Atomics.add,
   sub: Atomics.sub,
   exchange: Atomics.exchange,
+  or: Atomics.or,
   notify: Atomics.notify,
   wait: Atomics.wait,
 });

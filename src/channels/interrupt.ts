@@ -1,73 +1,104 @@
 /**
- * The SIGINT channel: an `Int32Array` over a `SharedArrayBuffer`, both ends. Slot 0 is Pyodide's
- * interrupt buffer (the signal number; Python raises KeyboardInterrupt, or runs the script's
- * handler, at its next check); slot 1 counts SIGINTs the program's handler actually received.
- * `Atomics.notify` also wakes a `time.sleep` parked in `wait`, so Stop lands within milliseconds.
+ * The signal channel: an `Int32Array` over a `SharedArrayBuffer`, both ends. Slot 0 is Pyodide's
+ * interrupt buffer; Pyodide acts only on a 2 there (it runs Python's SIGINT handler, which the
+ * runner's driver owns), so slot 2 says which signals are pending, one bit each (SIGINT, SIGTERM,
+ * and SIGKILL, which asks the driver to account for what never ran and end at once). Slot 1 counts
+ * the times the driver's handler ran. `Atomics.notify` also wakes a `time.sleep` parked in `wait`,
+ * so a signal lands within milliseconds.
  *
- * The controller end (`sendSigint`, `sendSigintReliably`, `clearInterrupt`) is used by the page's
- * Stop ladder, the CLI's clock and the docs' interrupter; the core end (`interruptReceiver`) is
- * handed to the runner core, which knows it only as an `InterruptLine`.
+ * The controller end (`sendSignal`, `sendSignalReliably`, `clearInterrupt`) is used by the page's
+ * Stop ladder and signal menu, the CLI's clock and the docs' interrupter; the core end
+ * (`interruptReceiver`) is handed to the runner core, which knows it only as an `InterruptLine`.
  */
 import { Atom } from "./atomics.ts";
 import type { InterruptLine } from "../runner/runner.ts";
 
-/** The signal number Pyodide expects in the buffer. */
-export const SIGINT = 2;
+/** The signals a controller can send, by their POSIX numbers. */
+export const SIGNALS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as const;
+export type SignalName = keyof typeof SIGNALS;
 
-/** How long a SIGINT may go unhandled before it is written again (see `sendSigintReliably`). */
+/** The signal number Pyodide acts on: every signal rides on it. */
+export const SIGINT = SIGNALS.SIGINT;
+
+/** How long a signal may go unhandled before it is written again (see `sendSignalReliably`). */
 export const SIGINT_RETRY_MS = 250;
 
 /** How long a program may ignore SIGINT before Stop (or the CLI) kills it. */
 export const STOP_GRACE_MS = 2000;
 
+/**
+ * How long a SIGKILL waits for the driver to note what never ran and end the program itself,
+ * before the thread running it is terminated (a program stuck in C code cannot answer).
+ */
+export const KILL_ANSWER_MS = 300;
+
 const SIGNAL = 0;
 const DELIVERED = 1;
+const PENDING = 2;
 
 /** A fresh buffer to share between a controller and the thread running Python. */
 export function createInterruptBuffer(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  return new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
 }
 
-/** How many SIGINTs reached the program's handler so far. */
+/** How many times the driver's signal handler ran so far. */
 function deliveredCount(buffer: Int32Array): number {
   return buffer.length > 1 ? Atom.load(buffer, DELIVERED) : 0;
 }
 
-/** Requests SIGINT and wakes a sleeping interpreter. Safe to call from any thread. */
-export function sendSigint(buffer: Int32Array): void {
+/** Requests `signal` and wakes a sleeping interpreter. Safe to call from any thread. */
+export function sendSignal(buffer: Int32Array, signal: number = SIGINT): void {
+  if (buffer.length > PENDING) Atom.or(buffer, PENDING, 1 << signal);
   Atom.store(buffer, SIGNAL, SIGINT);
   Atom.notify(buffer, SIGNAL);
 }
 
+/** Requests SIGINT (Ctrl+C). */
+export function sendSigint(buffer: Int32Array): void {
+  sendSignal(buffer, SIGINT);
+}
+
 /**
- * Sends SIGINT and makes sure it lands. Pyodide can consume the buffer at a moment when CPython
+ * Sends `signal` and makes sure it lands. Pyodide can consume the buffer at a moment when CPython
  * does not yet act on the tripped signal (seen ~1 in 40 runs when SIGINT arrives in the first
  * milliseconds); a tight loop then never looks again. If the handler has not run after
- * `SIGINT_RETRY_MS` and the buffer is empty, the same SIGINT is written again — still one
- * interrupt for the program. Stops retrying when `stillRunning()` turns false. `onRewrite` hears
- * each rewrite (the docs' interrupter counts them).
+ * `SIGINT_RETRY_MS` and the buffer is empty, it is written again — still one signal for the
+ * program. Stops retrying when `stillRunning()` turns false. `onRewrite` hears each rewrite (the
+ * docs' interrupter counts them).
  */
-export function sendSigintReliably(
+export function sendSignalReliably(
   buffer: Int32Array,
+  signal: number,
   stillRunning: () => boolean,
   onRewrite?: () => void,
 ): void {
   const before = deliveredCount(buffer);
-  sendSigint(buffer);
+  sendSignal(buffer, signal);
   const retry = (): void => {
     if (!stillRunning() || deliveredCount(buffer) !== before) return;
     if (Atom.load(buffer, SIGNAL) === 0) {
       onRewrite?.();
-      sendSigint(buffer);
+      Atom.store(buffer, SIGNAL, SIGINT);
+      Atom.notify(buffer, SIGNAL);
     }
     setTimeout(retry, SIGINT_RETRY_MS);
   };
   setTimeout(retry, SIGINT_RETRY_MS);
 }
 
-/** Forgets a pending interrupt, e.g. a Stop that arrived after the run had already ended. */
+/** `sendSignalReliably` for SIGINT: Stop, and Ctrl+C. */
+export function sendSigintReliably(
+  buffer: Int32Array,
+  stillRunning: () => boolean,
+  onRewrite?: () => void,
+): void {
+  sendSignalReliably(buffer, SIGINT, stillRunning, onRewrite);
+}
+
+/** Forgets a pending signal, e.g. a Stop that arrived after the run had already ended. */
 export function clearInterrupt(buffer: Int32Array): void {
   Atom.store(buffer, SIGNAL, 0);
+  if (buffer.length > PENDING) Atom.store(buffer, PENDING, 0);
 }
 
 /** The core's end of the channel, for the thread that runs Python (allowed to block). */
@@ -82,6 +113,16 @@ export function interruptReceiver(buffer: Int32Array): InterruptLine {
     },
     delivered() {
       if (buffer.length > 1) Atom.add(buffer, DELIVERED, 1);
+    },
+    take() {
+      // A 2 written without a pending bit (by an older controller) is a SIGINT.
+      const bits = buffer.length > PENDING ? Atom.exchange(buffer, PENDING, 0) : 0;
+      const signals: number[] = [];
+      for (let signal = 1; signal < 31; signal += 1) if (bits & (1 << signal)) signals.push(signal);
+      return signals.length ? signals : [SIGINT];
+    },
+    requeue(signals) {
+      for (const signal of signals) sendSignal(buffer, signal);
     },
     clear() {
       clearInterrupt(buffer);

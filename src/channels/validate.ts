@@ -62,6 +62,14 @@ function isResult(v: unknown): v is RunResult {
       return code === 1 && isExc(v["exception"]);
     case "interrupt":
       return code === 130 && (v["exception"] === null || isExc(v["exception"]));
+    case "signal":
+      return (
+        isInt(code) &&
+        code > 128 &&
+        code < 160 &&
+        typeof v["signal"] === "string" &&
+        /^SIG[A-Z0-9]+$/.test(v["signal"])
+      );
     case "killed":
       return code === 137 && typeof v["reason"] === "string";
     case "crash":

@@ -1,13 +1,22 @@
 /**
  * `npm run -s snippet -- [-u] FILE.py`: runs a Python file through the runner core in Node, the
  * way `python3 [-u] FILE.py` runs it. The core runs in a worker thread; this thread owns the clock:
- * it sends SIGINT for `--interrupt-after` and kills the thread if the program ignores it.
+ * it sends the signals of `--interrupt-after` and `--send`, and kills the program if it ignores
+ * SIGINT (asking its driver first, so the way out says what never ran).
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isatty } from "node:tty";
 import { Worker } from "node:worker_threads";
-import { createInterruptBuffer, sendSigintReliably } from "../channels/interrupt.ts";
+import {
+  KILL_ANSWER_MS,
+  SIGNALS,
+  createInterruptBuffer,
+  sendSigintReliably,
+  sendSignal,
+  sendSignalReliably,
+  type SignalName,
+} from "../channels/interrupt.ts";
 import { assertNever, killedResult, type RunResult, type Stdio } from "../runner/result.ts";
 import type { FromRunner } from "../channels/messages.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
@@ -57,7 +66,13 @@ function commandStdio(unbuffered: boolean): Stdio {
 const interruptBuffer = createInterruptBuffer();
 const worker = new Worker(new URL("./runner-thread.ts", import.meta.url), {
   workerData: {
-    request: { source, filename: path, argv0: args.file, stdio: commandStdio(args.unbuffered) },
+    request: {
+      source,
+      filename: path,
+      argv0: args.file,
+      stdio: commandStdio(args.unbuffered),
+      ...(args.interruptAtLine !== null && { interruptAtLine: args.interruptAtLine }),
+    },
     interruptBuffer,
     snapshotCache: args.snapshotCache,
   },
@@ -67,38 +82,64 @@ const worker = new Worker(new URL("./runner-thread.ts", import.meta.url), {
 const captured = { stdout: "", stderr: "" };
 let settled = false;
 let killing = false;
+let killReason: string | null = null;
+let killAsked = false;
 let startedAt = 0;
 
-function finish(result: RunResult): void {
+function finish(ended: RunResult): void {
   if (settled) return;
   settled = true;
+  const result =
+    ended.outcome === "killed" && killReason ? { ...ended, reason: killReason } : ended;
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ result, ...captured }, null, 2)}\n`);
     process.exitCode = 0;
   } else {
     // The runtime itself failed: the program's streams cannot say so, this command does.
     if (result.outcome === "crash") process.stderr.write(`snippet: ${result.message}\n`);
+    // The command's own decision is said; a SIGKILL that was asked for is not (python3 says nothing).
+    if (result.outcome === "killed" && !killAsked)
+      process.stderr.write(`snippet: ${result.reason}\n`);
     process.exitCode = result.exitCode;
   }
   void worker.terminate();
 }
 
-function kill(): void {
-  if (settled || killing) return;
-  killing = true;
-  const ms = Math.round(performance.now() - startedAt);
-  const reason = `the program ignored SIGINT for ${String(args.graceMs)} ms and was killed`;
-  void worker.terminate().then(() => {
-    if (!args.json) process.stderr.write(`snippet: ${reason}\n`);
-    finish(killedResult(reason, ms));
-  });
+/**
+ * SIGKILL: the driver notes what never ran and ends the program at once; a program stuck in C
+ * code cannot answer, so after `KILL_ANSWER_MS` its thread is terminated.
+ */
+function kill(reason: string): void {
+  if (settled || killReason !== null) return;
+  killReason = reason;
+  sendSignal(interruptBuffer, SIGNALS.SIGKILL);
+  setTimeout(() => {
+    if (settled) return;
+    killing = true;
+    const ms = Math.round(performance.now() - startedAt);
+    void worker.terminate().then(() => {
+      finish(killedResult(reason, ms));
+    });
+  }, KILL_ANSWER_MS).unref();
 }
 
 /** SIGINT to the program, as Ctrl+C in its terminal; killed if it is still running after the grace. */
 function interrupt(): void {
   if (settled) return;
   sendSigintReliably(interruptBuffer, () => !settled);
-  setTimeout(kill, args.graceMs).unref();
+  setTimeout(() => {
+    kill(`the program ignored SIGINT for ${String(args.graceMs)} ms and was killed`);
+  }, args.graceMs).unref();
+}
+
+/** A signal to the program, as `kill -SIG PID` would send it. */
+function send(signal: SignalName): void {
+  if (settled) return;
+  if (signal === "SIGINT") interrupt();
+  else if (signal === "SIGKILL") {
+    killAsked = true;
+    kill("SIGKILL was sent to it");
+  } else sendSignalReliably(interruptBuffer, SIGNALS[signal], () => !settled);
 }
 
 // Ctrl+C in this command's terminal reaches the program as it reaches python3's: a SIGINT (one
@@ -107,6 +148,12 @@ let ctrlC = false;
 process.on("SIGINT", () => {
   ctrlC = true;
   if (startedAt) interrupt();
+});
+// `kill PID` (SIGTERM) to this command reaches the program as it would reach python3.
+let terminated = false;
+process.on("SIGTERM", () => {
+  terminated = true;
+  if (startedAt) send("SIGTERM");
 });
 
 worker.on("message", (message: FromRunner) => {
@@ -119,7 +166,13 @@ worker.on("message", (message: FromRunner) => {
     case "started":
       startedAt = performance.now();
       if (ctrlC) interrupt();
+      if (terminated) send("SIGTERM");
       if (args.interruptAfterMs !== null) setTimeout(interrupt, args.interruptAfterMs).unref();
+      for (const { signal, afterMs } of args.sends) {
+        setTimeout(() => {
+          send(signal);
+        }, afterMs).unref();
+      }
       break;
     case "output":
       if (args.json) captured[message.stream] += message.text;

@@ -23,6 +23,8 @@ export interface RunListener {
 /** What a block holds on to for its run. */
 export interface RunHandle {
   stop(): void;
+  /** Sends SIGTERM (the program's handler, or its default action) or SIGKILL. */
+  signal(name: "SIGTERM" | "SIGKILL"): void;
   sendInput(line: string): void;
 }
 
@@ -34,6 +36,8 @@ export interface Job {
   stopPressed: boolean;
   started: boolean;
   startedAt: number;
+  /** Why it is being killed, once a SIGKILL is on its way (its result then says so). */
+  killReason?: string;
 }
 
 /** The waiting runs and the one running now. */

@@ -104,6 +104,12 @@ export class RunnerClient {
           this.#spare.schedule(this.#busy);
         }
       },
+      signal: (name) => {
+        if (this.#queue.current !== job || !job.started) return;
+        if (name === "SIGKILL") this.#ladder.kill(job, "you sent SIGKILL");
+        else this.#ladder.terminate(job);
+        this.#spare.schedule(this.#busy);
+      },
       sendInput: (line) => {
         if (this.#queue.current === job && this.#state === "awaiting-input") {
           this.#fire("input-sent");
@@ -176,10 +182,17 @@ export class RunnerClient {
         this.#fire("input-requested");
         job.listener.inputRequested();
         break;
-      case "result":
+      case "result": {
         if (message.runId !== job.id) return;
-        this.#end(job, message.result);
+        const { result } = message;
+        // A SIGKILL the driver answered: the reason is the page's (why it was sent).
+        const reason = job.killReason;
+        this.#end(
+          job,
+          result.outcome === "killed" && reason !== undefined ? { ...result, reason } : result,
+        );
         break;
+      }
       case "error":
         if (message.runId !== null && message.runId !== job.id) return;
         this.#fail(job, message.error);

@@ -4,7 +4,14 @@
  * if the program is still running after the grace period, or Stop is pressed again, the worker
  * is terminated (status 137, like SIGKILL). Without shared memory the only rung is the kill.
  */
-import { STOP_GRACE_MS, sendSigintReliably } from "../channels/interrupt.ts";
+import {
+  KILL_ANSWER_MS,
+  SIGNALS,
+  STOP_GRACE_MS,
+  sendSigintReliably,
+  sendSignal,
+  sendSignalReliably,
+} from "../channels/interrupt.ts";
 import type { SharedChannels } from "./connection.ts";
 import type { Job } from "./run-queue.ts";
 
@@ -16,12 +23,17 @@ export interface LadderHost {
   channels(): SharedChannels | null;
   /** SIGINT is on its way; the kill follows at `deadline` unless the program ends first. */
   sigintSent(job: Job, deadline: number): void;
+  /** Ends the job as killed, at once (`reason` says why). */
   kill(job: Job, reason: string): void;
 }
 
 /** Why Stop had to kill without trying SIGINT, for pages without shared memory. */
 export const NO_SHARED_MEMORY_REASON =
   "this page is not cross-origin isolated (no SharedArrayBuffer: the host sends no COOP/COEP headers and no service worker could add them), so Stop could not deliver KeyboardInterrupt to the script and terminated the interpreter instead";
+
+/** Why a SIGTERM had to kill, for pages without shared memory. */
+export const NO_SIGNALS_REASON =
+  "this page is not cross-origin isolated (no SharedArrayBuffer), so no signal can reach the program's handlers: SIGTERM terminated the interpreter instead";
 
 /** One ladder per page; `press` is each click of Stop. */
 export class StopLadder {
@@ -36,14 +48,44 @@ export class StopLadder {
     this.#graceMs = graceMs;
   }
 
+  /**
+   * SIGKILL: the driver notes what never ran and ends the program itself (its result then
+   * carries the way out); a program stuck in C code cannot answer, so after `KILL_ANSWER_MS` the
+   * worker is terminated. Without shared memory, the worker is terminated at once.
+   */
+  kill(job: Job, reason: string): void {
+    if (job.killReason !== undefined) return;
+    job.killReason = reason;
+    const shared = this.#host.channels();
+    if (!shared || !job.started) {
+      this.#host.kill(job, reason);
+      return;
+    }
+    sendSignal(shared.interrupt, SIGNALS.SIGKILL);
+    setTimeout(() => {
+      if (this.#host.current() === job) this.#host.kill(job, reason);
+    }, KILL_ANSWER_MS);
+  }
+
+  /** SIGTERM for the running job: its handler runs, or its default action ends it (143). */
+  terminate(job: Job): void {
+    const shared = this.#host.channels();
+    if (!shared) {
+      this.kill(job, NO_SIGNALS_REASON);
+      return;
+    }
+    sendSignalReliably(shared.interrupt, SIGNALS.SIGTERM, () => this.#host.current() === job);
+    shared.stdin.cancel(); // a program waiting in input() gets it there
+  }
+
   /** Stop pressed for the running (or about to start) job. */
   press(job: Job): void {
     if (job.stopPressed) {
-      this.#host.kill(job, "you pressed Stop twice, so the interpreter was terminated");
+      this.kill(job, "you pressed Stop twice, so the interpreter was terminated");
       return;
     }
     if (!this.#sharedMemory) {
-      this.#host.kill(job, NO_SHARED_MEMORY_REASON);
+      this.kill(job, NO_SHARED_MEMORY_REASON);
       return;
     }
     job.stopPressed = true;
@@ -60,9 +102,9 @@ export class StopLadder {
     shared.stdin.cancel();
     this.#host.sigintSent(job, performance.now() + this.#graceMs);
     this.#killTimer = setTimeout(() => {
-      this.#host.kill(
+      this.kill(
         job,
-        `the program ignored Stop for ${String(this.#graceMs / 1000)} s, so the interpreter was terminated`,
+        `the program ignored Stop for ${String(this.#graceMs / 1000)} s, so it was killed (SIGKILL)`,
       );
     }, this.#graceMs);
   }

@@ -8,7 +8,7 @@ import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 import { MAX_LINES } from "../client/scrollback.ts";
 import { TerminalScreen, type ScreenLine } from "../client/terminal-screen.ts";
-import { describeEnding, type EndingPart } from "../runner/ending-words.ts";
+import { describeEnding, endingSignal, type EndingPart } from "../runner/ending-words.ts";
 import { wayOutItems } from "../runner/way-out-words.ts";
 import { CLASSIC_TERMINAL, type TimelessResult } from "../runner/result.ts";
 import { spanLook } from "./terminal-style.ts";
@@ -132,6 +132,7 @@ export async function expectedBox(
         className: ["pb-expected-ending"],
         dataOutcome: run.result.outcome,
         dataExitCode: String(run.result.exitCode),
+        ...(endingSignal(run.result) && { dataSignal: endingSignal(run.result) }),
       },
       ending,
     ),

@@ -1,8 +1,9 @@
 /**
  * The parts a `<python-block>` is built from, each created here with its accessible name: the
- * toolbar (Run / Stop / Reset / Copy / Share link), the output panel (`role="log"` plus the
+ * toolbar (Run / Stop / Send signal / Reset / Copy / Share link), the output panel (`role="log"` plus the
  * `input()` form) and the ending (`role="status"`). No behaviour: `python-block.ts` wires them.
  */
+import { SignalMenu } from "./signal-menu.ts";
 
 /** A toolbar button. */
 export function button(label: string, className: string): HTMLButtonElement {
@@ -17,6 +18,7 @@ export interface Toolbar {
   element: HTMLElement;
   run: HTMLButtonElement;
   stop: HTMLButtonElement;
+  signal: SignalMenu;
   reset: HTMLButtonElement;
   copy: HTMLButtonElement;
   /** Only in the playground. */
@@ -24,7 +26,7 @@ export interface Toolbar {
 }
 
 /** The block's toolbar; `label` names the block ("Python example 2"). */
-export function createToolbar(label: string, withShare: boolean): Toolbar {
+export function createToolbar(label: string, withShare: boolean, idPrefix: string): Toolbar {
   const element = document.createElement("div");
   element.className = "pb-toolbar";
   element.setAttribute("role", "toolbar");
@@ -35,11 +37,12 @@ export function createToolbar(label: string, withShare: boolean): Toolbar {
   const stop = button("Stop", "pb-stop");
   stop.disabled = true;
   stop.setAttribute("aria-keyshortcuts", "Escape Control+C");
+  const signal = new SignalMenu(idPrefix);
   const reset = button("Reset", "pb-reset");
   const copy = button("Copy", "pb-copy");
   const share = withShare ? button("Share link", "pb-share") : null;
-  element.append(run, stop, reset, copy, ...(share ? [share] : []));
-  return { element, run, stop, reset, copy, share };
+  element.append(run, stop, signal.element, reset, copy, ...(share ? [share] : []));
+  return { element, run, stop, signal, reset, copy, share };
 }
 
 export interface OutputPanel {

@@ -17,6 +17,7 @@ import {
   type DecorationSet,
 } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
+import { interruptGutter, interruptLine } from "./interrupt-gutter.ts";
 
 /** What a block needs from its editor. */
 export interface CodeEditor {
@@ -29,6 +30,8 @@ export interface CodeEditor {
   focusLine(line: number): void;
   /** Some of the code is selected. */
   hasSelection(): boolean;
+  /** The line marked "Interrupt at line N", if any. */
+  interruptLine(): number | null;
 }
 
 const setHalt = StateEffect.define<number | null>();
@@ -63,6 +66,7 @@ export function createEditor(
     state: EditorState.create({
       doc,
       extensions: [
+        interruptGutter(),
         lineNumbers(),
         history(),
         drawSelection(),
@@ -98,6 +102,7 @@ export function createEditor(
     hasSelection() {
       return !view.state.selection.main.empty;
     },
+    interruptLine: () => interruptLine(view),
     focusLine(line) {
       if (line < 1 || line > view.state.doc.lines) return;
       const pos = view.state.doc.line(line).from;

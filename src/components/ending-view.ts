@@ -3,7 +3,7 @@
  * `<code>` nodes, never markup from the program), `data-outcome` and `data-exit-code` for tests
  * and styles, or an infrastructure error with a Retry button.
  */
-import { describeEnding } from "../runner/ending-words.ts";
+import { describeEnding, endingSignal } from "../runner/ending-words.ts";
 import type { RunResult, RunnerError } from "../runner/result.ts";
 import { button, createStatus } from "./block-parts.ts";
 import { clearWayOut, createWayOut, showWayOut } from "./way-out-view.ts";
@@ -13,6 +13,7 @@ export function clearEnding(status: HTMLElement): void {
   status.textContent = "";
   delete status.dataset["outcome"];
   delete status.dataset["exitCode"];
+  delete status.dataset["signal"];
 }
 
 /** Writes the ending of `result` for the code that ran. */
@@ -24,6 +25,9 @@ export function showEnding(
 ): void {
   status.dataset["outcome"] = result.outcome;
   status.dataset["exitCode"] = String(result.exitCode);
+  const signal = endingSignal(result);
+  if (signal) status.dataset["signal"] = signal;
+  else delete status.dataset["signal"];
   const parts = describeEnding(result, source, stopPressed).map((part) => {
     if (!part.code) return part.text;
     const code = document.createElement("code");
@@ -41,6 +45,7 @@ export function showError(
 ): void {
   status.dataset["outcome"] = "error";
   delete status.dataset["exitCode"];
+  delete status.dataset["signal"];
   const text = document.createTextNode(`Could not run the example: ${error.message} `);
   if (!retry) {
     status.replaceChildren(text);

@@ -59,7 +59,7 @@ class PythonBlock extends HTMLElement {
     const fromLink = playground ? playgroundCode(location.hash) : null;
     const label = this.id ? `Python example ${this.id.replace(/\D+/g, "")}` : "Python code";
 
-    const toolbar = createToolbar(label, playground);
+    const toolbar = createToolbar(label, playground, this.id || "block");
     const editorHost = document.createElement("div");
     editorHost.className = "pb-editor";
     const activity = createActivityLine();
@@ -117,6 +117,7 @@ class PythonBlock extends HTMLElement {
     toolbar.stop.addEventListener("click", () => {
       this.#handle?.stop();
     });
+    toolbar.signal.onSend = (signal) => this.#handle?.signal(signal);
     toolbar.reset.addEventListener("click", () => {
       this.#editor?.setValue(this.#original);
       this.#editor?.markLine(null);
@@ -150,6 +151,7 @@ class PythonBlock extends HTMLElement {
     const busy = state === "running" || state === "loading";
     run.disabled = busy;
     stop.disabled = !busy;
+    this.#ui.toolbar.signal.setEnabled(state === "running");
     if (!busy) stop.textContent = "Stop";
   }
 
@@ -192,6 +194,7 @@ class PythonBlock extends HTMLElement {
         source: this.#lastSource,
         filename: SNIPPET_FILE,
         stdio: terminalStdio(terminal.model.size),
+        interruptAtLine: this.#editor?.interruptLine() ?? 0,
       },
       this.#listener(ui, terminal),
     );

@@ -66,17 +66,24 @@ export function exitStatus(code: number | null, signal: NodeJS.Signals | null): 
 
 /**
  * Runs `command` in its own process group with stdin closed, collecting its output. SIGINT goes
- * to the group `signalAfterMs` after the start (as a terminal's Ctrl+C does); after `timeoutMs`
- * the whole group is killed, so no grandchild outlives it or holds its pipes open.
+ * to the group `signalAfterMs` after the start (as a terminal's Ctrl+C does), and each of `sends`
+ * at its time (as `kill -TERM` would); after `timeoutMs` the whole group is killed, so no
+ * grandchild outlives it or holds its pipes open.
  */
 export function runProcess(
   command: string,
   args: string[],
   {
     signalAfterMs = null,
+    sends = [],
     timeoutMs = 60_000,
     env = process.env,
-  }: { signalAfterMs?: number | null; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  }: {
+    signalAfterMs?: number | null;
+    sends?: readonly { signal: NodeJS.Signals; afterMs: number }[];
+    timeoutMs?: number;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -96,18 +103,20 @@ export function runProcess(
     let timedOut = false;
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const interrupt =
-      signalAfterMs === null
-        ? undefined
-        : setTimeout(() => {
-            group("SIGINT");
-          }, signalAfterMs);
+    const signals = [
+      ...(signalAfterMs === null ? [] : [{ signal: "SIGINT" as const, afterMs: signalAfterMs }]),
+      ...sends,
+    ].map(({ signal, afterMs }) =>
+      setTimeout(() => {
+        group(signal);
+      }, afterMs),
+    );
     const guard = setTimeout(() => {
       timedOut = true;
       group("SIGKILL");
     }, timeoutMs);
     const done = (): void => {
-      clearTimeout(interrupt);
+      for (const timer of signals) clearTimeout(timer);
       clearTimeout(guard);
     };
     child.on("error", (error) => {

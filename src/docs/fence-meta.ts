@@ -4,7 +4,7 @@
  *
  * - `norun` — keep the block static (no Run button, not checked).
  * - `expect="exit 0"` | `expect="exception MyCustomError"` | `expect="interrupt"` |
- *   `expect="killed"` — how the block must end when run.
+ *   `expect="signal SIGTERM"` | `expect="killed"` — how the block must end when run.
  * - `stop-after=500` — press Stop (SIGINT) this many milliseconds after the program starts.
  */
 
@@ -15,6 +15,7 @@ export type Expectation =
   | { outcome: "exit"; exitCode: number }
   | { outcome: "exception"; type: string }
   | { outcome: "interrupt" }
+  | { outcome: "signal"; signal: string }
   | { outcome: "killed" };
 
 /** How a run really ended, in the same terms; a crash can happen but cannot be declared. */
@@ -44,11 +45,15 @@ export function parseExpectation(text: string): Expectation | string {
       return arg && /^[\w.]+$/.test(arg)
         ? { outcome: "exception", type: arg }
         : `expect="${text}" needs the exception type, e.g. expect="exception ValueError"`;
+    case "signal":
+      return arg && /^SIG[A-Z0-9]+$/.test(arg)
+        ? { outcome: "signal", signal: arg }
+        : `expect="${text}" needs the signal's name, e.g. expect="signal SIGTERM"`;
     case "interrupt":
     case "killed":
       return arg === undefined ? { outcome: kind } : `expect="${text}" takes no argument`;
     default:
-      return `expect="${text}" must start with exit, exception, interrupt or killed`;
+      return `expect="${text}" must start with exit, exception, interrupt, signal or killed`;
   }
 }
 
@@ -59,6 +64,8 @@ export function endingOf(result: RunResult | TimelessResult): Ending {
       return { outcome: "exit", exitCode: result.exitCode };
     case "exception":
       return { outcome: "exception", type: result.exception.type };
+    case "signal":
+      return { outcome: "signal", signal: result.signal };
     case "interrupt":
     case "killed":
     case "crash":
@@ -76,6 +83,8 @@ export function formatEnding(e: Ending): string {
       return `exit ${String(e.exitCode)}`;
     case "exception":
       return `exception ${e.type}`;
+    case "signal":
+      return `signal ${e.signal}`;
     case "interrupt":
     case "killed":
     case "crash":

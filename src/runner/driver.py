@@ -14,7 +14,6 @@ import atexit, builtins, json, os, posix, signal, sys, time, types
 
 RUNNER_FILENAME = "<runner>"
 _real_exit, _real_sleep = os._exit, time.sleep
-_real_signal, _real_getsignal = signal.signal, signal.getsignal
 
 
 _state = {"filename": None, "hooks": None, "sigint_line": None, "interrupted": False,
@@ -27,7 +26,6 @@ def start(filename, argv0, source, hooks, stdio):
     Returns (code, globals) for JS to exec, so no driver frame sits under the program's frames,
     or None when the source does not compile (finish() then reports the SyntaxError)."""
     _state["filename"], _state["hooks"] = filename, hooks
-    sigint_handler = [signal.default_int_handler]
     _state["way_out"] = way_out = WayOut(filename, source, (hooks.written, hooks.printed))
     stdio = json.loads(stdio)
     env = stdio.get("env") or {"vars": {}, "only": False}
@@ -71,49 +69,17 @@ def start(filename, argv0, source, hooks, stdio):
             remaining = deadline - time.monotonic()
         return None
 
-    def on_sigint(signum, frame):
-        hooks.delivered()
-        if _state["done"]:
-            return None
-        _state["interrupted"] = True
-        _state["sigint_line"] = line = frame_line(frame, filename)
-        handler = sigint_handler[0]
-        if handler == signal.SIG_IGN:
-            return None
-        if handler == signal.SIG_DFL or handler is None:
-            steps = way_out.os_exit(frame, line, "SIGINT delivered (SIG_DFL)", "signal")
-            hooks.note("SIG_DFL", line, json.dumps(steps))
-            _real_exit(130)
-        way_out.deliver("SIGINT", line)
-        try:
-            return handler(signum, frame)
-        except BaseException as e:
-            way_out.signal[1] = e
-            raise
-
-    def signal_(signalnum, handler):
-        if signalnum == signal.SIGINT:
-            if handler not in (signal.SIG_IGN, signal.SIG_DFL) and not callable(handler):
-                return _real_signal(signalnum, handler)
-            previous = sigint_handler[0]
-            sigint_handler[0] = handler
-            return previous
-        return _real_signal(signalnum, handler)
-
-    def getsignal(signalnum):
-        if signalnum == signal.SIGINT:
-            return sigint_handler[0]
-        return _real_getsignal(signalnum)
-
     os._exit = posix._exit = os_exit
-    time.sleep, signal.signal, signal.getsignal = sleep, signal_, getsignal
-    _real_signal(signal.SIGINT, on_sigint)
+    time.sleep = sleep
+    signals = Signals(filename, hooks, way_out, _state, _real_exit)
+    signals.install()
 
     try:
         code = compile(source, filename, "exec", dont_inherit=True)
     except SyntaxError as e:
         _state["compile_error"] = e
         return None
+    signals.interrupt_at(code, hooks.interruptAtLine)
     way_out.track_atexit(lambda: frame_line(sys._getframe(2), filename))
     way_out.install()
     return (code, main.__dict__)

@@ -14,6 +14,7 @@ export const DRIVER_FILES = [
   "way_out_streams.py",
   "way_out_exits.py",
   "way_out.py",
+  "driver_signals.py",
   "driver.py",
 ] as const;
 

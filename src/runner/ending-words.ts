@@ -36,6 +36,20 @@ function at(source: string, line: number | null): EndingPart[] {
       : [t(` on line ${String(line)}`)];
 }
 
+/** The signal that ended a run, if one did (the status's `data-signal`). */
+export function endingSignal(result: TimelessResult): string | null {
+  switch (result.outcome) {
+    case "signal":
+      return result.signal;
+    case "killed":
+      return "SIGKILL";
+    case "interrupt":
+      return "SIGINT";
+    default:
+      return null;
+  }
+}
+
 /** Describes a result in a sentence or two. `stopPressed` says whether the reader pressed Stop. */
 export function describeEnding(
   result: TimelessResult,
@@ -89,6 +103,14 @@ export function describeEnding(
         : `the script's SIGINT handler is SIG_DFL, so it died at once${where}`;
       return [t(`${stopPressed ? "You pressed Stop: " : "Interrupted: "}${how} — ${status(130)}.`)];
     }
+    case "signal":
+      return [
+        t(`Ended by ${result.signal}`),
+        ...(result.line === null ? [] : [t(` on line ${String(result.line)}`)]),
+        t(
+          `: its default action ends the program at once, so no finally or atexit handler ran — ${status(result.exitCode)}.`,
+        ),
+      ];
     case "killed":
       return [t(`Killed: ${result.reason} — ${status(137)}.`)];
     case "crash":

@@ -26,6 +26,12 @@ export interface DriverHooks {
   pending: () => boolean;
   /** The SIGINT handler ran (lets a controller tell a landed SIGINT from a lost one). */
   delivered: () => void;
+  /** SIGINT when this line is about to run the first time (0: none). */
+  interruptAtLine: number;
+  /** The signals that SIGINT carries this time, comma-separated numbers, taken. */
+  signals: () => string;
+  /** Puts signals (comma-separated numbers) back for the next check. */
+  requeue: (signals: string) => void;
   /** `wayOut`: the way-out account as JSON (`way_out.py`), taken as the runtime ends. */
   note: (kind: string, line: number | undefined, wayOut: string) => void;
   /** The bytes written to fd 1 and 2 so far (a way-out step's output begins there). */

@@ -15,12 +15,30 @@ export interface DriverReport {
   way_out?: WayOutStep[];
 }
 
-/** An ending the driver announced just before it killed the runtime (`os._exit`, SIG_DFL). */
+/**
+ * An ending the driver announced just before it ended the runtime: `os._exit`, SIGINT under
+ * SIG_DFL, a signal's default action (its name: `SIGTERM`), or SIGKILL.
+ */
 export interface DriverNote {
-  kind: "os._exit" | "SIG_DFL";
+  kind: "os._exit" | "SIG_DFL" | "SIGKILL" | `SIG${string}`;
   line: number | null;
   wayOut?: WayOutStep[];
 }
+
+/** The note's kind from the driver's word for it (a program cannot choose it). */
+export function noteKind(kind: string): DriverNote["kind"] {
+  return kind === "SIG_DFL" || /^SIG[A-Z0-9]+$/.test(kind) ? (kind as `SIG${string}`) : "os._exit";
+}
+
+/** The POSIX numbers of the signals whose default action the driver carries out. */
+export const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
+  SIGINT: 2,
+  SIGKILL: 9,
+  SIGTERM: 15,
+};
+
+/** Why a run ended by SIGKILL was killed, when nobody said more (the page and CLI say more). */
+export const SIGKILL_REASON = "SIGKILL was sent to it";
 
 /** Result of a run whose driver returned a report. */
 export function fromReport(report: DriverReport, durationMs: number): RunResult {
@@ -70,6 +88,29 @@ export function fromRuntimeDeath(
       outcome: "exit",
       exitCode: status & 0xff,
       cause: "os._exit",
+      line: note.line,
+      interruptedAt: null,
+      ...(note.wayOut && { wayOut: note.wayOut }),
+      durationMs,
+    };
+  }
+  if (status !== null && note?.kind === "SIGKILL") {
+    return {
+      outcome: "killed",
+      exitCode: 137,
+      reason: SIGKILL_REASON,
+      line: note.line,
+      interruptedAt: null,
+      ...(note.wayOut && { wayOut: note.wayOut }),
+      durationMs,
+    };
+  }
+  const signalNumber = note ? SIGNAL_NUMBERS[note.kind] : undefined;
+  if (status !== null && note && note.kind !== "SIG_DFL" && signalNumber !== undefined) {
+    return {
+      outcome: "signal",
+      exitCode: 128 + signalNumber,
+      signal: note.kind,
       line: note.line,
       interruptedAt: null,
       ...(note.wayOut && { wayOut: note.wayOut }),

@@ -7,7 +7,7 @@
  */
 
 /** How a run ended, in the terms a shell would use for `python3 -u snippet.py`. */
-export type Outcome = "exit" | "exception" | "interrupt" | "killed" | "crash";
+export type Outcome = "exit" | "exception" | "interrupt" | "signal" | "killed" | "crash";
 
 /** What ended an `exit` outcome: falling off the end, a `SystemExit`, or `os._exit`. */
 export type ExitCause = "end" | "SystemExit" | "os._exit";
@@ -87,6 +87,17 @@ export interface InterruptResult extends RunBase {
 }
 
 /** The interpreter was terminated from outside because it ignored SIGINT. Status 137 (SIGKILL). */
+/**
+ * Ended at once by a signal's default action (SIGTERM: `kill PID`, `docker stop`): no finally,
+ * no atexit; a shell sees 128 + its number.
+ */
+export interface SignalResult extends RunBase {
+  outcome: "signal";
+  exitCode: number;
+  /** Its name: `SIGTERM`. */
+  signal: string;
+}
+
 export interface KilledResult extends RunBase {
   outcome: "killed";
   exitCode: 137;
@@ -102,7 +113,8 @@ export interface CrashResult extends RunBase {
 }
 
 /** The value every run ends with. Python exceptions are results, not errors. */
-export type RunResult = ExitResult | ExceptionResult | InterruptResult | KilledResult | CrashResult;
+export type RunResult =
+  ExitResult | ExceptionResult | InterruptResult | SignalResult | KilledResult | CrashResult;
 
 /** A result without its timing (distributes over the outcomes): what a record of a run keeps. */
 export type TimelessResult = RunResult extends infer R
@@ -130,6 +142,8 @@ export interface RunRequest {
   argv0?: string;
   /** Where the program's standard streams lead; absent: pipes, as under `python3 -u`. */
   stdio?: Stdio;
+  /** Deliver SIGINT when this line is about to run, the first time (the reader's marker). */
+  interruptAtLine?: number;
 }
 
 /**

@@ -11,8 +11,14 @@ import {
 } from "./interpreter.ts";
 import { OutputDecoder, type OutputSink } from "./output-decoder.ts";
 import { Printed } from "./printed.ts";
-import { fromReport, fromRuntimeDeath, type DriverNote, type DriverReport } from "./outcome.ts";
-import type { WayOutStep, RunRequest, RunResult, Stdio } from "./result.ts";
+import {
+  fromReport,
+  fromRuntimeDeath,
+  noteKind,
+  type DriverNote,
+  type DriverReport,
+} from "./outcome.ts";
+import type { WayOutStep, RunRequest, RunResult, Stdio, Stream } from "./result.ts";
 import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
 
 /**
@@ -30,6 +36,10 @@ export interface InterruptLine {
   delivered(): void;
   /** Forgets a SIGINT that arrived too late to matter. */
   clear(): void;
+  /** The signals pending now (their numbers, lowest first), taken: SIGINT carries them all. */
+  take(): number[];
+  /** Puts signals back, to be delivered at the next check (a handler raised before their turn). */
+  requeue(signals: number[]): void;
 }
 
 export interface RunnerOptions {
@@ -131,6 +141,10 @@ export class Runner {
     const pending = (): boolean => interrupt?.pending() ?? false;
     const decoder = new OutputDecoder(io.output);
     const printed = new Printed();
+    const written = (stream: Stream) => (bytes: Uint8Array) => {
+      printed.write(bytes);
+      return decoder.write(stream, bytes);
+    };
     let note: DriverNote | null = null;
     const hooks = {
       interruptible: interrupt !== undefined,
@@ -139,9 +153,14 @@ export class Runner {
       delivered: () => {
         interrupt?.delivered();
       },
+      interruptAtLine: request.interruptAtLine ?? 0,
+      signals: () => (interrupt?.take() ?? [2]).join(","),
+      requeue: (signals: string) => {
+        interrupt?.requeue(signals.split(",").map(Number));
+      },
       note: (kind: string, line: number | undefined, wayOut: string) => {
         note = {
-          kind: kind === "SIG_DFL" ? "SIG_DFL" : "os._exit",
+          kind: noteKind(kind),
           line: line ?? null,
           wayOut: parseJSON(wayOut) as WayOutStep[],
         };
@@ -164,20 +183,17 @@ export class Runner {
         request.source,
         hooks,
         {
-          stdout: (bytes) => {
-            printed.write(bytes);
-            return decoder.write("stdout", bytes);
-          },
-          stderr: (bytes) => {
-            printed.write(bytes);
-            return decoder.write("stderr", bytes);
-          },
+          stdout: written("stdout"),
+          stderr: written("stderr"),
           stdin: (bytes) => {
-            const n = io.stdin ? io.stdin(bytes) : 0;
-            // Stop while input() waits: deliver SIGINT from inside the read, as Ctrl+C at a
-            // prompt does in CPython (KeyboardInterrupt out of input(), not EOFError).
-            if (pending()) interpreter.pyodide.checkInterrupt();
-            return n;
+            for (;;) {
+              const n = io.stdin ? io.stdin(bytes) : 0;
+              // A signal while input() waits (Stop, SIGTERM) is delivered from inside the read,
+              // as in CPython: KeyboardInterrupt out of input(), not EOFError; and when the
+              // handler returns, the read starts again (PEP 475).
+              if (n > 0 || !pending()) return n;
+              interpreter.pyodide.checkInterrupt();
+            }
           },
         },
         request.stdio ?? PIPES_UNBUFFERED,

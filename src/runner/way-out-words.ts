@@ -93,6 +93,11 @@ function exitParts(result: TimelessResult): EndingPart[] {
       return [...status, t(" (an uncaught exception)")];
     case "interrupt":
       return [...status, t(" (128 + 2: ended by SIGINT)")];
+    case "signal":
+      return [
+        ...status,
+        t(` (128 + ${String(result.exitCode - 128)}: ended by ${result.signal}'s default action)`),
+      ];
     case "killed":
       return [...status, t(" (128 + 9: killed with SIGKILL, nothing more ran)")];
     case "crash":

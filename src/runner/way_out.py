@@ -114,9 +114,9 @@ class WayOut:
 
     # -- the end ------------------------------------------------------------------------------
 
-    def deliver(self, signame, line):
+    def deliver(self, signame, line, what=None):
         """A signal's handler is about to run on `line` (`signal[1]`: what it raised, if any)."""
-        self.signal = [_step("signal", line, f"{signame} delivered"), None]
+        self.signal = [_step("signal", line, what or f"{signame} delivered"), None]
         self.signal[0]["at"] = self._position()
 
     def os_exit(self, frame, line, name=None, kind="start"):

@@ -21,6 +21,7 @@ import WAY_OUT from "../runner/way_out.py?raw";
 import WAY_OUT_SOURCE from "../runner/way_out_source.py?raw";
 import WAY_OUT_STREAMS from "../runner/way_out_streams.py?raw";
 import WAY_OUT_EXITS from "../runner/way_out_exits.py?raw";
+import DRIVER_SIGNALS from "../runner/driver_signals.py?raw";
 import { driverText } from "../runner/driver.ts";
 import type { BootConfig, LoadPyodide } from "../runner/pyodide-types.ts";
 import type { RunRequest } from "../runner/result.ts";
@@ -88,6 +89,7 @@ function start(init: WorkerInit): void {
         WAY_OUT_STREAMS,
         WAY_OUT_EXITS,
         WAY_OUT,
+        DRIVER_SIGNALS,
         DRIVER,
       ),
       interrupt: shared ? interruptReceiver(shared.interruptBuffer) : undefined,

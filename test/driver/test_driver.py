@@ -27,7 +27,7 @@ def load_driver():
     module = types.ModuleType("driver")
     text = ""
     for name in ("driver_pure.py", "way_out_source.py", "way_out_streams.py", "way_out_exits.py",
-                 "way_out.py", "driver.py"):
+                 "way_out.py", "driver_signals.py", "driver.py"):
         with open(os.path.join(RUNNER_DIR, name), encoding="utf-8") as f:
             text += f.read() + "\n"
     exec(compile(text, os.path.join(RUNNER_DIR, "driver.py"), "exec"), module.__dict__)

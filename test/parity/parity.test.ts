@@ -2,8 +2,9 @@
  * Parity: every snippet in `corpus/` runs under CPython and under the runner's CLI, three ways —
  * piped with `-u`, piped (block-buffered), and on a pseudo-terminal (line-buffered, stdout and
  * stderr one stream, Ctrl+C typed into it) — and stdout, stderr and exit status must match after
- * `normalise`. A snippet opts into an interrupt with a first line `# parity: interrupt-after=MS`,
- * and out of colour on the terminal with a line `# parity: no-colour (why)`.
+ * `normalise`. A snippet opts into an interrupt with a first line `# parity: interrupt-after=MS`
+ * or into signals with `# parity: send=TERM@300` (`directives.ts`), and out of colour on the
+ * terminal with a line `# parity: no-colour (why)`.
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import type { ProcessRun } from "../../src/docs/cpython.ts";
 import { BUFFERED_ENV, PTY_RUN, newestCpython, runProcess } from "../../src/docs/cpython.ts";
 import { normalise } from "../../src/docs/normalise.ts";
+import { cliFlags, processSends, ptySchedule, signalsOf, type Sent } from "./directives.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");
@@ -19,7 +21,7 @@ const cpython = newestCpython();
 
 type Runner = (
   command: [string, ...string[]],
-  interruptAfter: number | null,
+  sent: Sent[],
   noColour: boolean,
 ) => Promise<ProcessRun>;
 
@@ -33,19 +35,19 @@ const MODES: { name: string; flags: string[]; run: Runner }[] = [
   {
     name: "piped, -u",
     flags: ["-u"],
-    run: ([command, ...args], after) => runProcess(command, args, { signalAfterMs: after }),
+    run: ([command, ...args], sent) => runProcess(command, args, { sends: processSends(sent) }),
   },
   {
     name: "piped",
     flags: [],
-    run: ([command, ...args], after) =>
-      runProcess(command, args, { signalAfterMs: after, env: BUFFERED_ENV }),
+    run: ([command, ...args], sent) =>
+      runProcess(command, args, { sends: processSends(sent), env: BUFFERED_ENV }),
   },
   {
     name: "terminal",
     flags: [],
-    run: (command, after, noColour) =>
-      runProcess("python3", [PTY_RUN, String(after ?? -1), ...command], {
+    run: (command, sent, noColour) =>
+      runProcess("python3", [PTY_RUN, ptySchedule(sent), ...command], {
         env: noColour ? { ...BUFFERED_ENV, NO_COLOR: "1" } : BUFFERED_ENV,
       }),
   },
@@ -65,8 +67,7 @@ void describe(
     for (const file of files) {
       const path = join(corpus, file);
       const text = readFileSync(path, "utf8");
-      const directive = /^# parity: interrupt-after=(\d+)/.exec(text);
-      const interruptAfter = directive?.[1] ? Number(directive[1]) : null;
+      const sent = signalsOf(text);
       const noColour = /^# parity: no-colour/m.test(text);
       for (const mode of MODES) {
         test(`${file} (${mode.name})`, async () => {
@@ -76,10 +77,10 @@ void describe(
             ...mode.flags,
             path,
           ];
-          if (interruptAfter !== null) cli.push("--interrupt-after", String(interruptAfter));
+          cli.push(...cliFlags(sent));
           const [theirs, ours] = await Promise.all([
-            mode.run([cpython.python, ...mode.flags, path], interruptAfter, noColour),
-            mode.run(cli, null, noColour),
+            mode.run([cpython.python, ...mode.flags, path], sent, noColour),
+            mode.run(cli, [], noColour),
           ]);
           assert.equal(
             normalise(ours.stdout, path),

@@ -65,18 +65,21 @@ def main():
         dump(recorder.os_exit(frame, frame_line(frame, path)))
         real_exit(status)
 
-    # SIGINT as the runner's driver sees it: whatever handler the program sets, the delivery is
-    # recorded first; under SIG_DFL the account is taken, then the default action kills.
+    # SIGINT and SIGTERM as the runner's driver sees them: whatever handler the program sets, the
+    # delivery is recorded first; under the default action the account is taken, then the real
+    # default action ends the process. (SIGINT's default handler raises KeyboardInterrupt.)
     real_signal, real_getsignal = signal.signal, signal.getsignal
-    chosen = [signal.default_int_handler]
+    chosen = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
 
-    def on_sigint(signum, frame):
-        handler, line = chosen[0], frame_line(frame, path)
+    def on_signal(signum, frame):
+        handler, line, name = chosen[signum], frame_line(frame, path), signal.Signals(signum).name
         if handler == signal.SIG_DFL:
-            dump(recorder.os_exit(frame, line, "SIGINT delivered (SIG_DFL)", "signal"))
-            real_signal(signal.SIGINT, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGINT)
-        recorder.deliver("SIGINT", line)
+            what = ("SIGINT delivered (SIG_DFL)" if signum == signal.SIGINT
+                    else f"{name} delivered (its default action: end at once)")
+            dump(recorder.os_exit(frame, line, what, "signal"))
+            real_signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        recorder.deliver(name, line)
         try:
             return handler(signum, frame)
         except BaseException as e:
@@ -84,17 +87,18 @@ def main():
             raise
 
     def signal_(signum, handler):
-        if signum != signal.SIGINT:
+        if signum not in chosen:
             return real_signal(signum, handler)
-        previous, chosen[0] = chosen[0], handler
-        real_signal(signal.SIGINT, signal.SIG_IGN if handler == signal.SIG_IGN else on_sigint)
+        previous, chosen[signum] = chosen[signum], handler
+        real_signal(signum, signal.SIG_IGN if handler == signal.SIG_IGN else on_signal)
         return previous
 
     def getsignal(signum):
-        return chosen[0] if signum == signal.SIGINT else real_getsignal(signum)
+        return chosen[signum] if signum in chosen else real_getsignal(signum)
 
     os._exit = os_exit
-    real_signal(signal.SIGINT, on_sigint)
+    real_signal(signal.SIGINT, on_signal)
+    real_signal(signal.SIGTERM, on_signal)
     signal.signal, signal.getsignal = signal_, getsignal
     ended = {"raised": None}
     atexit.register(lambda: dump(recorder.account(ended["raised"])))  # first in: runs last
