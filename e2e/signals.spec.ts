@@ -69,7 +69,9 @@ test("SIGTERM with a handler that calls sys.exit(0): the handler, then the final
   expect(lines.indexOf("handler: SIGTERM")).toBeGreaterThan(-1);
   expect(lines.indexOf("finally ran")).toBeGreaterThan(lines.indexOf("handler: SIGTERM"));
   await expect(step(block, "signal")).toContainText("SIGTERM delivered");
+  await expect(step(block, "signal").locator("pre")).toHaveText("handler: SIGTERM");
   await expect(step(block, "finally")).toHaveAttribute("data-ran", "yes");
+  await expect(ending(block)).toContainText("SIGTERM was delivered on line");
   expect(problems).toEqual([]);
 });
 

@@ -67,10 +67,12 @@ class Signals:
                           "signal", 128 + number)
         self.way_out.deliver(name, line, what)
         try:
-            return handler(number, frame)
+            handler(number, frame)
         except BaseException as e:
             self.way_out.signal[1] = e
             raise
+        self.way_out.handler_returned()
+        return None
 
     def interrupt_at(self, code, line):
         """SIGINT delivered when `line` is about to run, the first time (the reader's marker):

@@ -56,6 +56,20 @@ export function describeEnding(
   source: string,
   stopPressed: boolean,
 ): EndingPart[] {
+  return [...endingWords(result, source, stopPressed), ...handledSignal(result)];
+}
+
+/** A signal other than SIGINT that reached the program's handler (SIGTERM), said after the end. */
+function handledSignal(result: TimelessResult): EndingPart[] {
+  if (result.outcome !== "exit" && result.outcome !== "exception") return [];
+  const step = result.wayOut?.find((s) => s.step === "signal" && !s.name.startsWith("SIGINT"));
+  const signal = step?.name.split(" ")[0];
+  if (!step || !signal) return [];
+  const where = step.line === null ? "" : ` on line ${String(step.line)}`;
+  return [t(` ${signal} was delivered${where}, and the program's own handler ran.`)];
+}
+
+function endingWords(result: TimelessResult, source: string, stopPressed: boolean): EndingPart[] {
   const status = (n: number): string => `status ${String(n)}`;
   switch (result.outcome) {
     case "exit": {

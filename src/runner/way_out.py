@@ -119,6 +119,11 @@ class WayOut:
         self.signal = [_step("signal", line, what or f"{signame} delivered"), None]
         self.signal[0]["at"] = self._position()
 
+    def handler_returned(self):
+        """The signal's handler returned (the program goes on): its output ends here."""
+        if self.signal is not None:
+            self.signal[0]["until"] = self._position()
+
     def os_exit(self, frame, line, name=None, kind="start"):
         """The process ends now, on `line` (os._exit, a signal's default action): the pending
         cleanup and the atexit handlers never run."""
@@ -163,6 +168,9 @@ class WayOut:
         self.uninstall()
         signal, by_signal = self.signal or (None, None)
         steps = []
+        if signal is not None and by_signal is None:  # its handler returned: the program went on
+            signal["name"] += ": its handler returned, and the program went on"
+            steps.append(signal)
         if raised is None and by_signal is None:
             steps.append(_step("start", None, "the last line finished"))
         chain = _chain(raised) if raised is not None else [by_signal] if by_signal else []

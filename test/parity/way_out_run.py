@@ -81,10 +81,12 @@ def main():
             os.kill(os.getpid(), signum)
         recorder.deliver(name, line)
         try:
-            return handler(signum, frame)
+            handler(signum, frame)
         except BaseException as e:
             recorder.signal[1] = e
             raise
+        recorder.handler_returned()
+        return None
 
     def signal_(signum, handler):
         if signum not in chosen:

@@ -110,3 +110,24 @@ finally:
   assert.equal(missed.result.exitCode, 0);
   assert.equal(missed.stdout, "hello 0\nhello 1\nhello 2\nfinally\n");
 });
+
+test("a SIGTERM handler that returns: the way out says so, with the handler's own output", async () => {
+  const source = `import signal, time
+seen = []
+def on_term(signum, frame):
+    print("handler")
+    seen.append(signum)
+signal.signal(signal.SIGTERM, on_term)
+while not seen:
+    time.sleep(0.02)
+print("went on")
+`;
+  const { result, stdout } = await snippet(source, ["-u", "--send", "TERM@300"]);
+  assert.equal(result.exitCode, 0);
+  assert.equal(stdout, "handler\nwent on\n");
+  const [signal, start] = result.wayOut ?? [];
+  assert.ok(signal && start);
+  assert.equal(signal.name, "SIGTERM delivered: its handler returned, and the program went on");
+  assert.equal(signal.printed, "handler\n");
+  assert.equal(start.name, "the last line finished");
+});
