@@ -14,6 +14,7 @@ import {
   type WayOutKind,
 } from "../runner/result.ts";
 import { createNodeRunner, type NodeRunner } from "./node-runner.ts";
+import { withoutColour } from "./normalise.ts";
 import { runAndCollect } from "./run-collect.ts";
 import { stableResult } from "./verify-blocks.ts";
 
@@ -47,9 +48,6 @@ const indent = (code: string): string =>
     .map((l) => `    ${l}`)
     .join("\n");
 const yesNo = (b: boolean): string => (b ? "yes" : "no");
-/** Text as a terminal shows it, without its colour codes. */
-// eslint-disable-next-line no-control-regex
-const plain = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
 
 export const WAYS: Way[] = [
   { id: "sys-exit", label: "sys.exit()", prelude: "import sys", halt: "sys.exit(1)" },
@@ -113,7 +111,8 @@ export const QUESTIONS: Question[] = [
     id: "traceback",
     label: "A traceback is printed",
     probe: (halt) => halt,
-    answer: ({ stderr }) => yesNo(plain(stderr).includes("Traceback (most recent call last)")),
+    answer: ({ stderr }) =>
+      yesNo(withoutColour(stderr).includes("Traceback (most recent call last)")),
     proof: ["exit"],
   },
 ];

@@ -10,6 +10,9 @@
 const SGR_SOURCE = `${String.fromCharCode(27)}\\[[0-9;]*m`;
 const SGR = new RegExp(SGR_SOURCE, "g");
 
+/** `text` without its SGR codes (a terminal's colours), as the words a reader sees. */
+export const withoutColour = (text: string): string => text.replace(SGR, "");
+
 /** A traceback's frame line (`  File "…", line N, in f`), coloured or not; its source line follows. */
 const FRAME = new RegExp(`^[\\s|]*File (?:${SGR_SOURCE})?"`);
 /** A frame's path, with the colour code before it if any. */

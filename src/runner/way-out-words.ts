@@ -18,7 +18,7 @@ export interface WayOutItem {
 }
 
 /** A terminal's escape sequences (CSI, OSC, and the two-byte ones): colour is not kept here. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching ESC is the point: these are escapes
 const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
 
 /** A step's output is shown up to this many lines (the terminal above has all of it). */
