@@ -131,6 +131,10 @@ test("Interrupt at line 2 on three prints: only the first prints, KeyboardInterr
   await expect(mark).toHaveAttribute("aria-pressed", "false");
   await expect(await runToEnd(block)).toHaveAttribute("data-exit-code", "0");
   await expect(log(block)).toContainText("three");
+  // Reset replaces the code: the mark goes with it (it never jumps to another line).
+  await mark.click();
+  await block.getByRole("button", { name: "Reset" }).click();
+  await expect(block.locator('[aria-pressed="true"]')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

@@ -4,16 +4,19 @@
  * delivers SIGINT when that line is about to run, the first time. One tab stop for the whole
  * gutter (the marked line's button, else line 1's); Up and Down move between lines.
  */
-import { StateEffect, StateField, type Extension } from "@codemirror/state";
+import { MapMode, StateEffect, StateField, type Extension } from "@codemirror/state";
 import { EditorView, GutterMarker, ViewPlugin, gutter } from "@codemirror/view";
 
 const toggle = StateEffect.define<number>();
 
-/** Where the marked line starts (a position, so it moves with edits), or null. */
+/**
+ * Where the marked line starts (a position, so it moves with edits), or null. Deleting the text
+ * around it (its line, or the whole code on Reset) removes the mark: it never jumps elsewhere.
+ */
 const marked = StateField.define<number | null>({
   create: () => null,
   update(at, tr) {
-    let next = at === null ? null : tr.changes.mapPos(at);
+    let next = at === null ? null : tr.changes.mapPos(at, 1, MapMode.TrackDel);
     for (const effect of tr.effects) {
       if (!effect.is(toggle)) continue;
       const from = tr.state.doc.line(effect.value).from;
