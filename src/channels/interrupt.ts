@@ -11,11 +11,10 @@
  * (`interruptReceiver`) is handed to the runner core, which knows it only as an `InterruptLine`.
  */
 import { Atom } from "./atomics.ts";
+import { SIGNALS } from "../runner/outcome.ts";
 import type { InterruptLine } from "../runner/runner.ts";
 
-/** The signals a controller can send, by their POSIX numbers. */
-export const SIGNALS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as const;
-export type SignalName = keyof typeof SIGNALS;
+export { SIGNALS, type SignalName } from "../runner/outcome.ts";
 
 /** The signal number Pyodide acts on: every signal rides on it. */
 export const SIGINT = SIGNALS.SIGINT;
@@ -84,6 +83,22 @@ export function sendSignalReliably(
     setTimeout(retry, SIGINT_RETRY_MS);
   };
   setTimeout(retry, SIGINT_RETRY_MS);
+}
+
+/**
+ * SIGKILL: the driver notes what never ran and ends the program itself (its result then carries
+ * the way out); a program stuck in C code cannot answer, so after `KILL_ANSWER_MS`, if it
+ * `stillRunning()`, `terminate()` ends it from outside.
+ */
+export function sendSigkill(
+  buffer: Int32Array,
+  stillRunning: () => boolean,
+  terminate: () => void,
+): void {
+  sendSignal(buffer, SIGNALS.SIGKILL);
+  setTimeout(() => {
+    if (stillRunning()) terminate();
+  }, KILL_ANSWER_MS);
 }
 
 /** `sendSignalReliably` for SIGINT: Stop, and Ctrl+C. */

@@ -9,11 +9,10 @@ import { resolve } from "node:path";
 import { isatty } from "node:tty";
 import { Worker } from "node:worker_threads";
 import {
-  KILL_ANSWER_MS,
   SIGNALS,
   createInterruptBuffer,
   sendSigintReliably,
-  sendSignal,
+  sendSigkill,
   sendSignalReliably,
   type SignalName,
 } from "../channels/interrupt.ts";
@@ -105,22 +104,21 @@ function finish(ended: RunResult): void {
   void worker.terminate();
 }
 
-/**
- * SIGKILL: the driver notes what never ran and ends the program at once; a program stuck in C
- * code cannot answer, so after `KILL_ANSWER_MS` its thread is terminated.
- */
+/** SIGKILL (`sendSigkill`): the driver answers, or the thread is terminated. */
 function kill(reason: string): void {
   if (settled || killReason !== null) return;
   killReason = reason;
-  sendSignal(interruptBuffer, SIGNALS.SIGKILL);
-  setTimeout(() => {
-    if (settled) return;
-    killing = true;
-    const ms = Math.round(performance.now() - startedAt);
-    void worker.terminate().then(() => {
-      finish(killedResult(reason, ms));
-    });
-  }, KILL_ANSWER_MS).unref();
+  sendSigkill(
+    interruptBuffer,
+    () => !settled,
+    () => {
+      killing = true;
+      const ms = Math.round(performance.now() - startedAt);
+      void worker.terminate().then(() => {
+        finish(killedResult(reason, ms));
+      });
+    },
+  );
 }
 
 /** SIGINT to the program, as Ctrl+C in its terminal; killed if it is still running after the grace. */

@@ -5,11 +5,10 @@
  * is terminated (status 137, like SIGKILL). Without shared memory the only rung is the kill.
  */
 import {
-  KILL_ANSWER_MS,
   SIGNALS,
   STOP_GRACE_MS,
   sendSigintReliably,
-  sendSignal,
+  sendSigkill,
   sendSignalReliably,
 } from "../channels/interrupt.ts";
 import type { SharedChannels } from "./connection.ts";
@@ -48,11 +47,7 @@ export class StopLadder {
     this.#graceMs = graceMs;
   }
 
-  /**
-   * SIGKILL: the driver notes what never ran and ends the program itself (its result then
-   * carries the way out); a program stuck in C code cannot answer, so after `KILL_ANSWER_MS` the
-   * worker is terminated. Without shared memory, the worker is terminated at once.
-   */
+  /** SIGKILL (`sendSigkill`); without shared memory, the worker is terminated at once. */
   kill(job: Job, reason: string): void {
     if (job.killReason !== undefined) return;
     job.killReason = reason;
@@ -61,10 +56,13 @@ export class StopLadder {
       this.#host.kill(job, reason);
       return;
     }
-    sendSignal(shared.interrupt, SIGNALS.SIGKILL);
-    setTimeout(() => {
-      if (this.#host.current() === job) this.#host.kill(job, reason);
-    }, KILL_ANSWER_MS);
+    sendSigkill(
+      shared.interrupt,
+      () => this.#host.current() === job,
+      () => {
+        this.#host.kill(job, reason);
+      },
+    );
   }
 
   /** SIGTERM for the running job: its handler runs, or its default action ends it (143). */

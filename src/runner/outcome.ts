@@ -30,12 +30,9 @@ export function noteKind(kind: string): DriverNote["kind"] {
   return kind === "SIG_DFL" || /^SIG[A-Z0-9]+$/.test(kind) ? (kind as `SIG${string}`) : "os._exit";
 }
 
-/** The POSIX numbers of the signals whose default action the driver carries out. */
-export const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {
-  SIGINT: 2,
-  SIGKILL: 9,
-  SIGTERM: 15,
-};
+/** The signals a reader or a command can send, by their POSIX numbers (the driver's too). */
+export const SIGNALS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as const;
+export type SignalName = keyof typeof SIGNALS;
 
 /** Why a run ended by SIGKILL was killed, when nobody said more (the page and CLI say more). */
 export const SIGKILL_REASON = "SIGKILL was sent to it";
@@ -105,7 +102,7 @@ export function fromRuntimeDeath(
       durationMs,
     };
   }
-  const signalNumber = note ? SIGNAL_NUMBERS[note.kind] : undefined;
+  const signalNumber = note && note.kind in SIGNALS ? SIGNALS[note.kind as SignalName] : undefined;
   if (status !== null && note && note.kind !== "SIG_DFL" && signalNumber !== undefined) {
     return {
       outcome: "signal",
