@@ -55,6 +55,8 @@ export type FromRunner =
   | { type: "booting" }
   /** The program called `input()` and is waiting for a line. */
   | { type: "input-request"; runId: number }
+  /** The program read its input and got end of file: this page cannot pass input to it. */
+  | { type: "input-eof"; runId: number }
   /** The interpreter is booted and the program's first line is about to run. */
   | { type: "started"; runId: number }
   | { type: "output"; runId: number; stream: Stream; text: string }

@@ -95,6 +95,7 @@ export function parseFromRunner(data: unknown): FromRunner | null {
       return data as FromRunner;
     case "started":
     case "input-request":
+    case "input-eof":
       return isInt(data["runId"]) ? (data as FromRunner) : null;
     case "output":
       return isInt(data["runId"]) &&

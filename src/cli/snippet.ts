@@ -159,6 +159,7 @@ worker.on("message", (message: FromRunner) => {
     case "ready":
     case "booting":
     case "input-request":
+    case "input-eof":
       // The CLI's program reads the process's stdin directly; nothing to show.
       break;
     case "started":

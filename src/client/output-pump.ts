@@ -4,7 +4,15 @@
  * output (or its first after a pause) shows without waiting for a frame, while a flood is still
  * drained once a frame.
  */
-import type { OutputRingReader } from "../channels/output-ring.ts";
+import type { Drained, OutputRingReader } from "../channels/output-ring.ts";
+import type { Stream } from "../runner/result.ts";
+
+/** Text that came as a message (without shared memory), as if drained from the ring. */
+export const drainedText = (stream: Stream, text: string): Drained => ({
+  chunks: [{ stream, text }],
+  dropped: 0,
+  skippedLines: 0,
+});
 
 export class OutputPump {
   readonly #ring: () => OutputRingReader | null;

@@ -3,6 +3,7 @@
  * block. Pyodide is served by the site itself under `<base>pyodide/`.
  */
 import { withTrailingSlash } from "../site/base-path.ts";
+import { missingCapability } from "./page-limits.ts";
 import { RunnerClient } from "./runner-client.ts";
 
 let client: RunnerClient | null = null;
@@ -10,11 +11,6 @@ let client: RunnerClient | null = null;
 /** Why runs cannot work on this page at all, or null when they can. */
 export function unsupportedReason(): string | null {
   return typeof Worker === "undefined" ? "This browser cannot start Web Workers." : null;
-}
-
-/** True when the page can share memory with the worker (Stop as SIGINT, input(), live output). */
-export function sharedMemoryAvailable(): boolean {
-  return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated;
 }
 
 /** The page's runner (created on first call; `created` hears about it once). */
@@ -27,7 +23,7 @@ export function pageRunner(created?: (client: RunnerClient) => void): RunnerClie
         type: "module",
         name: "python-runner",
       }),
-    sharedMemoryAvailable(),
+    missingCapability() === null,
   );
   created?.(client);
   return client;

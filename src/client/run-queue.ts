@@ -14,6 +14,8 @@ export interface RunListener {
   started(): void;
   output(drained: Drained): void;
   inputRequested(): void;
+  /** The program read its input and got end of file (this page cannot pass input to it). */
+  inputEof(): void;
   /** Stop was pressed: SIGINT sent; the kill follows at `deadline` (a `performance.now()` time). */
   stopping(deadline: number): void;
   ended(result: RunResult, stopPressed: boolean): void;

@@ -5,31 +5,22 @@
  * the state table. No DOM: the page hears the state, boot kind and spares through callbacks.
  */
 import type { FromRunner } from "../channels/messages.ts";
-import type { Drained } from "../channels/output-ring.ts";
 import {
   assertNever,
   killedResult,
   type RunRequest,
   type RunResult,
   type RunnerError,
-  type Stream,
 } from "../runner/result.ts";
 import { nextState, type ClientEvent, type ClientState } from "./client-state.ts";
 import type { Connection } from "./connection.ts";
 import { MAX_LINES } from "./scrollback.ts";
-import { OutputPump } from "./output-pump.ts";
+import { OutputPump, drainedText } from "./output-pump.ts";
 import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
 import { SPARE_DELAY_MS, SpareWorker } from "./spare-worker.ts";
 import { StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunHandle, RunListener };
-
-/** Text that came as a message (without shared memory), as if drained from the ring. */
-const drainedText = (stream: Stream, text: string): Drained => ({
-  chunks: [{ stream, text }],
-  dropped: 0,
-  skippedLines: 0,
-});
 
 export class RunnerClient {
   #state: ClientState = "idle";
@@ -181,6 +172,9 @@ export class RunnerClient {
         }
         this.#fire("input-requested");
         job.listener.inputRequested();
+        break;
+      case "input-eof":
+        if (message.runId === job.id) job.listener.inputEof();
         break;
       case "result": {
         if (message.runId !== job.id) return;

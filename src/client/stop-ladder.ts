@@ -12,6 +12,7 @@ import {
   sendSignalReliably,
 } from "../channels/interrupt.ts";
 import type { SharedChannels } from "./connection.ts";
+import { sigtermKillsReason, stopKillsReason } from "./page-limits.ts";
 import type { Job } from "./run-queue.ts";
 
 /** What the ladder needs from the client. */
@@ -25,14 +26,6 @@ export interface LadderHost {
   /** Ends the job as killed, at once (`reason` says why). */
   kill(job: Job, reason: string): void;
 }
-
-/** Why Stop had to kill without trying SIGINT, for pages without shared memory. */
-export const NO_SHARED_MEMORY_REASON =
-  "this page is not cross-origin isolated (no SharedArrayBuffer: the host sends no COOP/COEP headers and no service worker could add them), so Stop could not deliver KeyboardInterrupt to the script and terminated the interpreter instead";
-
-/** Why a SIGTERM had to kill, for pages without shared memory. */
-export const NO_SIGNALS_REASON =
-  "this page is not cross-origin isolated (no SharedArrayBuffer), so no signal can reach the program's handlers: SIGTERM terminated the interpreter instead";
 
 /** One ladder per page; `press` is each click of Stop. */
 export class StopLadder {
@@ -69,7 +62,7 @@ export class StopLadder {
   terminate(job: Job): void {
     const shared = this.#host.channels();
     if (!shared) {
-      this.kill(job, NO_SIGNALS_REASON);
+      this.kill(job, sigtermKillsReason());
       return;
     }
     sendSignalReliably(shared.interrupt, SIGNALS.SIGTERM, () => this.#host.current() === job);
@@ -83,7 +76,7 @@ export class StopLadder {
       return;
     }
     if (!this.#sharedMemory) {
-      this.kill(job, NO_SHARED_MEMORY_REASON);
+      this.kill(job, stopKillsReason());
       return;
     }
     job.stopPressed = true;

@@ -60,15 +60,24 @@ export function showError(
 export class Ending {
   readonly status = createStatus();
   readonly wayOut = createWayOut();
+  /** Said after the ending: what this page could not do for the run (`page-limits.ts`). */
+  #notes: string[] = [];
 
   clear(): void {
+    this.#notes = [];
     clearEnding(this.status);
     clearWayOut(this.wayOut);
+  }
+
+  /** A sentence for this run's ending, once (added when the run ends). */
+  note(text: string): void {
+    if (!this.#notes.includes(text)) this.#notes.push(text);
   }
 
   /** `onLine`: a line reference in the way out was followed. */
   show(result: RunResult, source: string, stopPressed: boolean, onLine: (l: number) => void): void {
     showEnding(this.status, result, source, stopPressed);
+    for (const text of this.#notes) this.status.append(" ", text);
     showWayOut(this.wayOut, result, onLine);
   }
 

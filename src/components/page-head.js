@@ -37,7 +37,12 @@
   });
   navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
-    .then(() => Promise.all([navigator.serviceWorker.ready, parsed]))
+    .then((registration) => {
+      // A real browser resolves with a registration; a stubbed-out register() (as a test
+      // harness's "block service workers" does) resolves with nothing, and nothing will serve.
+      if (!registration) throw new Error("no service worker registration");
+      return Promise.all([navigator.serviceWorker.ready, parsed]);
+    })
     .then(() => {
       // Only a page with code to run reloads; any other page is isolated at its next turn.
       if (window.crossOriginIsolated || !document.querySelector("[data-runnable]")) return;
@@ -50,6 +55,9 @@
       else navigator.serviceWorker.addEventListener("controllerchange", reloadOnce, { once: true });
     })
     .catch(() => {
-      /* no service worker (blocked, private mode): the runner degrades and says why */
+      // No service worker (blocked, private mode): the runner degrades, and says why
+      // (src/client/page-limits.ts reads this flag and hears this event).
+      window.pythonHaltedNoServiceWorker = true;
+      window.dispatchEvent(new Event("python-halted:no-service-worker"));
     });
 })();

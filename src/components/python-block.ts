@@ -26,6 +26,7 @@ import { copyWithFeedback } from "./clipboard.ts";
 import type { CodeEditor } from "./editor.ts";
 import { Ending } from "./ending-view.ts";
 import { BlockOutput, type Terminal } from "./block-output.ts";
+import { limitNotes } from "./limit-notice.ts";
 import { wirePlayground } from "./playground-wiring.ts";
 import { prefetchOnIntent, prefetchWhenVisible } from "./prefetch.ts";
 import { progressListener } from "./run-progress.ts";
@@ -65,7 +66,7 @@ class PythonBlock extends HTMLElement {
     const activity = createActivityLine();
     const output = createOutputPanel(label, this.id || "block");
     const ending = new Ending();
-    this.prepend(toolbar.element);
+    this.prepend(toolbar.element, ...limitNotes());
     // The verified result stays under the code it describes: after the editor, before the panel.
     const expected = this.querySelector("[data-expected]");
     const probe = terminalProbe((size) => {

@@ -4,13 +4,16 @@
  * block's activity line, input field and Stop button.
  */
 import type { RunListener } from "../client/runner-client.ts";
+import { inputEofNote } from "../client/page-limits.ts";
 import type { ActivityLine, OutputPanel, Toolbar } from "./block-parts.ts";
+import type { Ending } from "./ending-view.ts";
 
 /** The block parts a run's progress shows in. */
 interface ProgressParts {
   toolbar: Toolbar;
   output: OutputPanel;
   activity: ActivityLine;
+  ending: Ending;
 }
 
 /** What the activity line says while Stop's SIGINT has not ended the program (`deadline`: the kill). */
@@ -21,7 +24,7 @@ function stoppingText(deadline: number): string {
 
 export function progressListener(
   ui: ProgressParts,
-): Pick<RunListener, "queued" | "loading" | "inputRequested" | "stopping"> {
+): Pick<RunListener, "queued" | "loading" | "inputRequested" | "inputEof" | "stopping"> {
   return {
     queued: () => {
       ui.activity.set("Waiting for another example on this page to finish…");
@@ -33,6 +36,9 @@ export function progressListener(
       ui.output.inputForm.hidden = false;
       ui.activity.set("The program is waiting for input.");
       ui.output.input.focus();
+    },
+    inputEof: () => {
+      ui.ending.note(inputEofNote());
     },
     stopping: (deadline) => {
       ui.output.inputForm.hidden = true;

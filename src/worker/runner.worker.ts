@@ -116,6 +116,7 @@ function start(init: WorkerInit): void {
   );
 
   let used = false;
+  let readEof = false;
   async function run(id: number, request: RunRequest): Promise<void> {
     runId = id;
     if (used) {
@@ -134,7 +135,12 @@ function start(init: WorkerInit): void {
           if (ring) ring.write(stream, text);
           else messages.write(stream, text);
         },
-        stdin: (buffer) => (stdin ? stdin.read(buffer) : 0),
+        stdin: (buffer) => {
+          if (stdin) return stdin.read(buffer);
+          if (!readEof) post({ type: "input-eof", runId: id });
+          readEof = true;
+          return 0;
+        },
         started: () => {
           post({ type: "started", runId: id });
         },
