@@ -40,7 +40,7 @@
     .then((registration) => {
       // A real browser resolves with a registration; a stubbed-out register() (as a test
       // harness's "block service workers" does) resolves with nothing, and nothing will serve.
-      if (!registration) throw new Error("no service worker registration");
+      if (!(registration instanceof ServiceWorkerRegistration)) throw new Error("no registration");
       return Promise.all([navigator.serviceWorker.ready, parsed]);
     })
     .then(() => {
