@@ -12,7 +12,7 @@
  */
 import { Atom } from "./atomics.ts";
 import { SIGNALS } from "../runner/outcome.ts";
-import type { InterruptLine } from "../runner/runner.ts";
+import type { InterruptLine } from "../runner/interrupt-line.ts";
 
 export { SIGNALS, type SignalName } from "../runner/outcome.ts";
 

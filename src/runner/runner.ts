@@ -20,27 +20,7 @@ import {
 } from "./outcome.ts";
 import type { WayOutStep, RunRequest, RunResult, Stdio, Stream } from "./result.ts";
 import type { BootConfig, LoadPyodide } from "./pyodide-types.ts";
-
-/**
- * The core's view of the SIGINT channel (`channels/interrupt.ts` builds one over shared memory):
- * the buffer Pyodide polls, plus the few operations the running thread needs.
- */
-export interface InterruptLine {
-  /** Handed to `pyodide.setInterruptBuffer`. */
-  readonly buffer: Int32Array;
-  /** A SIGINT is waiting to be delivered. */
-  pending(): boolean;
-  /** Blocks up to `ms` or until SIGINT arrives; true when woken by SIGINT. */
-  wait(ms: number): boolean;
-  /** The program's SIGINT handler ran (lets a controller tell a landed SIGINT from a lost one). */
-  delivered(): void;
-  /** Forgets a SIGINT that arrived too late to matter. */
-  clear(): void;
-  /** The signals pending now (their numbers, lowest first), taken: SIGINT carries them all. */
-  take(): number[];
-  /** Puts signals back, to be delivered at the next check (a handler raised before their turn). */
-  requeue(signals: number[]): void;
-}
+import type { InterruptLine } from "./interrupt-line.ts";
 
 export interface RunnerOptions {
   loadPyodide: LoadPyodide;
@@ -216,7 +196,11 @@ export class Runner {
 
   async #boot(): Promise<Interpreter> {
     const { loadPyodide, indexURL, driver, bootConfig } = this.#options;
-    const interruptBuffer = this.#options.interrupt?.buffer;
+    // Without a shared buffer, a private one nobody writes: CPython then still calls Pyodide's
+    // signal check (JavaScript) every few thousand bytecodes, and only there can JavaScriptCore
+    // act on `worker.terminate()`. Without it a killed WebKit worker looping in Python kept a
+    // core busy for as long as the page lived (measured: 100% CPU 35 s after the kill).
+    const interruptBuffer = this.#options.interrupt?.buffer ?? new Int32Array(1);
     const wantSnapshot = (this.#options.useSnapshot ?? true) && !this.#snapshotFailed;
     if (wantSnapshot) {
       try {
