@@ -35,14 +35,21 @@
     if (document.readyState !== "loading") resolve(undefined);
     else document.addEventListener("DOMContentLoaded", resolve, { once: true });
   });
-  navigator.serviceWorker
+  const registered = navigator.serviceWorker
     .register(`${base}sw.js`, { scope: base })
     .then((registration) => {
       // A real browser resolves with a registration; a stubbed-out register() (as a test
       // harness's "block service workers" does) resolves with nothing, and nothing will serve.
       if (!(registration instanceof ServiceWorkerRegistration)) throw new Error("no registration");
-      return Promise.all([navigator.serviceWorker.ready, parsed]);
-    })
+    });
+  registered.catch(() => {
+    // No service worker (blocked, private mode): the runner degrades, and says why
+    // (src/client/page-limits.ts reads this flag and hears this event).
+    window.pythonHaltedNoServiceWorker = true;
+    window.dispatchEvent(new Event("python-halted:no-service-worker"));
+  });
+  registered
+    .then(() => Promise.all([navigator.serviceWorker.ready, parsed]))
     .then(() => {
       // Only a page with code to run reloads; any other page is isolated at its next turn.
       if (window.crossOriginIsolated || !document.querySelector("[data-runnable]")) return;
@@ -55,9 +62,6 @@
       else navigator.serviceWorker.addEventListener("controllerchange", reloadOnce, { once: true });
     })
     .catch(() => {
-      // No service worker (blocked, private mode): the runner degrades, and says why
-      // (src/client/page-limits.ts reads this flag and hears this event).
-      window.pythonHaltedNoServiceWorker = true;
-      window.dispatchEvent(new Event("python-halted:no-service-worker"));
+      /* no service worker (said above), or storage blocked: the page stays as it is */
     });
 })();
