@@ -115,7 +115,7 @@ function outsideEnd(result: TimelessResult): WayOutItem[] {
   if (result.outcome === "killed")
     return item(
       "kill",
-      `Killed (SIGKILL): ${short(result.reason, 200)}. Nothing still pending ran: no finally, no with exit, no atexit handler.`,
+      `Killed (SIGKILL): ${short(result.reason, 400)}. Nothing still pending ran: no finally, no with exit, no atexit handler.`,
     );
   if (result.outcome === "crash")
     return item("start", `The runtime failed: ${short(result.message, 200)}`);
