@@ -4,7 +4,7 @@
  * constructor taken away before the page's scripts run: the page must name that, not the headers.
  */
 import { expect, test } from "./fixtures.ts";
-import { ending, log, readyBlock, runToEnd, startRun, stopButton } from "./blocks.ts";
+import { ending, log, readyBlock, runToEnd, setCode, startRun, stopButton } from "./blocks.ts";
 import { playgroundPath } from "./pages.ts";
 
 test.beforeEach(async ({ page }) => {
@@ -37,9 +37,7 @@ test("isolated without SharedArrayBuffer: the note, Stop and input() name the br
   await expect(status).toContainText("could not deliver KeyboardInterrupt");
   await expect(status).not.toContainText("COOP/COEP");
 
-  await block.getByRole("textbox", { name: /editable code/ }).click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText("print(input('? '))\n");
+  await setCode(page, block, "print(input('? '))\n");
   const again = await runToEnd(block);
   await expect(again).toContainText("EOFError");
   await expect(again).toContainText(

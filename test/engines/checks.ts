@@ -5,7 +5,8 @@
  * the page (a click's own event to the ending) and reported, never asserted.
  */
 import assert from "node:assert/strict";
-import { waitFor, type Engine } from "./engine.ts";
+import { playgroundPath } from "../../e2e/pages.ts";
+import { sleep, waitFor, type Engine } from "./engine.ts";
 
 /** What the page can do in this engine, as served for the check. */
 export interface EngineFacts {
@@ -45,7 +46,7 @@ export async function openBlock(engine: Engine, url: string): Promise<void> {
 }
 
 export const playgroundURL = (base: string, source: string): string =>
-  `${base}playground/#code=${encodeURIComponent(source)}`;
+  `${base}${playgroundPath(source)}`;
 
 /** Clicks Run; then types `input` when the program asks, or clicks Stop `stopAfterMs` after it started. */
 export async function run(
@@ -71,7 +72,7 @@ export async function run(
   }
   if (options.stopAfterMs !== undefined) {
     await waitFor(engine, `${BLOCK}.dataset.state === "running"`, "the program to start");
-    await new Promise((resolve) => setTimeout(resolve, options.stopAfterMs));
+    await sleep(options.stopAfterMs);
     await engine.click("[data-runnable] .pb-stop");
   }
   return ending(engine);

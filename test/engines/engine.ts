@@ -33,7 +33,7 @@ export const COLLECT_PROBLEMS = `(() => {
     window.__engineProblems.push("unhandled rejection: " + String(e.reason)));
 })()`;
 
-const sleep = (ms: number): Promise<void> =>
+export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
   });

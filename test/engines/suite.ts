@@ -23,6 +23,12 @@ import { waitFor, type Engine } from "./engine.ts";
 const ISOLATED_PORT = 4335;
 const PLAIN_PORT = 4336;
 
+/** A run's times in whole milliseconds, as reported. */
+const rounded = (end: Ending): { runMs: number; stopMs: number | null } => ({
+  runMs: Math.round(end.runMs),
+  stopMs: end.stopMs === null ? null : Math.round(end.stopMs),
+});
+
 /** A second launch, for the degraded mode: the engine with a capability taken away. */
 export interface Degraded {
   what: string;
@@ -63,11 +69,7 @@ export function engineSuite(
     test(title, async () => {
       assert.ok(engine, "the engine did not start");
       const end = await body(engine);
-      if (end)
-        times[title] = {
-          runMs: Math.round(end.runMs),
-          stopMs: end.stopMs && Math.round(end.stopMs),
-        };
+      if (end) times[title] = rounded(end);
       // The spares (two) boot before the page is left, as while a reader reads the ending:
       // leaving sooner aborts their imports, which Firefox reports as the next page's error.
       await waitFor(engine, "Number(document.documentElement.dataset.runnerSpares) >= 2", "spares");
@@ -102,10 +104,7 @@ export function engineSuite(
         "while True:\n    pass\n",
         degraded.facts,
       );
-      times[`degraded: Stop`] = {
-        runMs: Math.round(stopped.runMs),
-        stopMs: stopped.stopMs && Math.round(stopped.stopMs),
-      };
+      times["degraded: Stop"] = rounded(stopped);
       await readInput(reduced, plainBase, degraded.facts);
       assert.deepEqual(await reduced.problems(), []);
     } finally {

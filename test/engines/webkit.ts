@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { Builder, By, Key, type WebDriver } from "selenium-webdriver";
-import { COLLECT_PROBLEMS, type Engine } from "./engine.ts";
+import { COLLECT_PROBLEMS, sleep, type Engine } from "./engine.ts";
 
 const DRIVER = process.env["WEBKIT_DRIVER_PATH"] ?? "/usr/bin/WebKitWebDriver";
 const MINIBROWSER =
@@ -45,11 +45,6 @@ function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
     });
   });
 }
-
-const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
 
 /** WebKitGTK's MiniBrowser through WebKitWebDriver. */
 export async function launchWebKit(): Promise<Engine> {
