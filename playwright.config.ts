@@ -13,6 +13,7 @@
  */
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./e2e/browser.ts";
+import { PAGE_WAIT_MS } from "./e2e/waits.ts";
 
 const node = process.execPath;
 const astro = "node_modules/astro/bin/astro.mjs";
@@ -25,8 +26,11 @@ export default defineConfig({
   workers: 2,
   reporter: process.env["CI"] ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
+  expect: { timeout: PAGE_WAIT_MS },
   use: {
-    trace: "retain-on-failure",
+    // A failed test keeps its trace (actions, DOM snapshots, network, console) but no screencast:
+    // encoding frames for every test cost CPU the pages under test share.
+    trace: { mode: "retain-on-failure", screenshots: false },
     launchOptions: {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,

@@ -2,6 +2,7 @@
 import { test, type Locator, type Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
 import { playgroundPath } from "./pages.ts";
+import { PAGE_WAIT_MS } from "./waits.ts";
 
 /**
  * Opens a page and, where the project expects cross-origin isolation, waits for it: on the bare
@@ -17,7 +18,7 @@ export async function waitForIsolation(page: Page): Promise<void> {
   if (test.info().project.name === "no-sw") return;
   await expect
     .poll(() => page.evaluate(() => globalThis.crossOriginIsolated).catch(() => false), {
-      timeout: 20_000,
+      timeout: PAGE_WAIT_MS,
     })
     .toBe(true);
 }
@@ -43,13 +44,13 @@ export const ending = (block: Locator): Locator => block.locator('[role="status"
 /** Clicks Run and waits for the program to be running. */
 export async function startRun(block: Locator): Promise<void> {
   await runButton(block).click();
-  await expect(block).toHaveAttribute("data-state", "running", { timeout: 30_000 });
+  await expect(block).toHaveAttribute("data-state", "running");
 }
 
 /** Clicks Run and waits for the ending; returns the status element. */
 export async function runToEnd(block: Locator): Promise<Locator> {
   await runButton(block).click();
-  await expect(block).toHaveAttribute("data-state", "done", { timeout: 30_000 });
+  await expect(block).toHaveAttribute("data-state", "done");
   return ending(block);
 }
 

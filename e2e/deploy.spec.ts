@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "@playwright/test";
 import { buildManifest, writeServiceWorker } from "../src/docs/integration.ts";
 import { expect, test } from "./fixtures.ts";
 import { log, playground, readyBlock, runToEnd, visit } from "./blocks.ts";
@@ -66,8 +67,13 @@ test.afterAll(async () => {
   rmSync(second, { recursive: true, force: true });
 });
 
+/** Runs the page's first block: a first run is what asks the service worker to cache the site. */
+async function runOnce(page: Page): Promise<void> {
+  await expect(await runToEnd(await readyBlock(page))).toHaveAttribute("data-exit-code", "0");
+}
+
 /** Waits for the page's service worker to finish caching the site; resolves its index. */
-async function precached(page: Parameters<typeof precacheIndex>[0], notDeploy = "") {
+async function precached(page: Page, notDeploy = "") {
   await expect
     .poll(async () => (await precacheIndex(page))?.deploy ?? "", { timeout: 90_000 })
     .not.toMatch(new RegExp(`^(${notDeploy})?$`));
@@ -82,6 +88,7 @@ test("a deploy re-downloads only the files it changed, and a tab opened before i
   problems,
 }) => {
   await visit(page, "halt-python-script/sys-exit/");
+  await runOnce(page);
   const first = await precached(page);
   expect(Object.keys(first.have).length).toBe(Object.keys(buildManifest(FIRST)).length);
   // A tab opened before the deploy, with Python booted.
@@ -122,8 +129,10 @@ test("a deploy re-downloads only the files it changed, and a tab opened before i
 
 test("two sites under two paths of one origin keep both caches", async ({ page, problems }) => {
   await visit(page, "repo/halt-python-script/sys-exit/");
+  await runOnce(page);
   await precached(page);
   await visit(page, "halt-python-script/sys-exit/");
+  await runOnce(page);
   await precached(page);
   const names = await page.evaluate(() => caches.keys());
   expect(names).toEqual(expect.arrayContaining(["python-halted /", "python-halted /repo/"]));

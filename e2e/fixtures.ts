@@ -6,6 +6,17 @@ import { test as base, expect } from "@playwright/test";
 import { NOT_FOUND } from "./pages.ts";
 
 export const test = base.extend<{ problems: string[] }>({
+  // Every page emulates a device with 2 GB of memory (navigator.deviceMemory), on which the
+  // runner keeps one spare interpreter booted instead of two (src/client/spare-worker.ts). A
+  // second spare only makes a second Run instant; in a test it was booted and thrown away, some
+  // 1.5 s of CPU per page on a machine the other test shares. `npm run bench` and test/engines
+  // keep measuring and waiting for two.
+  context: async ({ context }, use) => {
+    await context.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "deviceMemory", { get: () => 2 });
+    });
+    await use(context);
+  },
   problems: async ({ page, baseURL }, use) => {
     const problems: string[] = [];
     const origin = new URL(baseURL ?? "http://localhost:4321").origin;

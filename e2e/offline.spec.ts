@@ -9,9 +9,8 @@ test("after one visit, pages load and snippets run offline", async ({
   problems,
 }) => {
   await visit(page, "halt-python-script/sys-exit/");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
+  // The first run asks the service worker to cache the site (src/delivery/site-worker.ts).
+  await runToEnd(await readyBlock(page));
   // The service worker writes its index once the whole site is cached.
   await expect.poll(() => precacheIndex(page), { timeout: 60_000 }).not.toBeNull();
   await context.setOffline(true);

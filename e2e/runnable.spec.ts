@@ -114,7 +114,7 @@ test("a C-level loop ignores Stop, is killed (137), and the next run works", asy
   await stopButton(block).click();
   await expect(stopButton(block)).toHaveText("Stop now (force)");
   const status = ending(block);
-  await expect(status).toHaveAttribute("data-outcome", "killed", { timeout: 10_000 });
+  await expect(status).toHaveAttribute("data-outcome", "killed");
   await expect(status).toHaveAttribute("data-exit-code", "137");
   await expect(status).toContainText("ignored Stop for 2 s");
   // The way out says what a kill means: nothing pending ran (the interpreter was gone).
@@ -199,7 +199,7 @@ test("input() shows a field inline; Enter sends the line", async ({ page, proble
   const block = await playground(page, 'name = input("Name? ")\nprint("Hello,", name)\n');
   await runButton(block).click();
   const field = block.getByRole("textbox", { name: "input():" });
-  await expect(field).toBeVisible({ timeout: 30_000 });
+  await expect(field).toBeVisible();
   await expect(log(block)).toContainText("Name?");
   await field.fill("Ada");
   await field.press("Enter");
@@ -215,7 +215,7 @@ test("Stop cancels a pending input() with KeyboardInterrupt", async ({ page, pro
     'try:\n    input("? ")\nexcept KeyboardInterrupt:\n    print("cancelled")\n',
   );
   await runButton(block).click();
-  await expect(block.getByRole("textbox", { name: "input():" })).toBeVisible({ timeout: 30_000 });
+  await expect(block.getByRole("textbox", { name: "input():" })).toBeVisible();
   await stopButton(block).click();
   await expect(ending(block)).toHaveAttribute("data-exit-code", "0");
   await expect(log(block)).toContainText("cancelled");
@@ -235,7 +235,7 @@ test("keyboard only: Tab reaches Run, Ctrl+Enter runs from the editor, Esc leave
   await expect(run).toBeFocused();
   await block.getByRole("textbox", { name: /editable code/ }).click();
   await page.keyboard.press("Control+Enter");
-  await expect(ending(block)).toHaveAttribute("data-outcome", "exception", { timeout: 30_000 });
+  await expect(ending(block)).toHaveAttribute("data-outcome", "exception");
   await block.getByRole("textbox", { name: /editable code/ }).click();
   await page.keyboard.press("Escape");
   await expect(run).toBeFocused();
@@ -257,7 +257,7 @@ test("Ctrl+C in a running block is SIGINT; with code selected it copies and the 
   await expect(block).toHaveAttribute("data-state", "running");
   await page.keyboard.press("ArrowDown"); // nothing selected now
   await page.keyboard.press("Control+c");
-  await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt", { timeout: 30_000 });
+  await expect(ending(block)).toHaveAttribute("data-outcome", "interrupt");
   await expect(ending(block)).toHaveAttribute("data-exit-code", "130");
   await expect(log(block)).toContainText("KeyboardInterrupt");
   expect(problems).toEqual([]);
@@ -321,7 +321,7 @@ test("a Run while another block runs is queued visibly, then runs on its own", a
   await expect(quick).toHaveAttribute("data-state", "loading");
   await stopButton(loop).click();
   await expect(ending(loop)).toHaveAttribute("data-exit-code", "130");
-  await expect(ending(quick)).toHaveAttribute("data-exit-code", "1", { timeout: 30_000 });
+  await expect(ending(quick)).toHaveAttribute("data-exit-code", "1");
   // Never two runs in one panel: each block shows only its own output.
   await expect(log(loop)).toContainText("KeyboardInterrupt");
   await expect(log(quick)).not.toContainText("KeyboardInterrupt");

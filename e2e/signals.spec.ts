@@ -101,7 +101,7 @@ test("SIGINT ignored: Stop cannot interrupt it, so the ladder kills it (137)", a
   await startRun(block);
   await expect(log(block)).toContainText("working");
   await stopButton(block).click();
-  await expect(ending(block)).toHaveAttribute("data-exit-code", "137", { timeout: 20_000 });
+  await expect(ending(block)).toHaveAttribute("data-exit-code", "137");
   await expect(ending(block)).toHaveAttribute("data-outcome", "killed");
   await expect(ending(block)).toContainText("ignored Stop");
   await expect(step(block, "finally")).toHaveAttribute("data-ran", "no");

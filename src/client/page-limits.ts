@@ -13,16 +13,9 @@
  *   which adds them, is not serving this page yet (the first visit, before its one reload).
  */
 
+import { serviceWorkerUnavailable } from "../delivery/site-worker.ts";
+
 export type MissingCapability = "shared-array-buffer" | "service-worker" | "isolation-headers";
-
-/** The event and flag `page-head.js` sets when the service worker cannot be registered. */
-export const NO_SERVICE_WORKER_EVENT = "python-halted:no-service-worker";
-const NO_SERVICE_WORKER_FLAG = "pythonHaltedNoServiceWorker";
-
-function serviceWorkerUnavailable(): boolean {
-  if (!("serviceWorker" in navigator) || !globalThis.isSecureContext) return true;
-  return (globalThis as Record<string, unknown>)[NO_SERVICE_WORKER_FLAG] === true;
-}
 
 /** What keeps this page from sharing memory with its workers, or null when nothing does. */
 export function missingCapability(): MissingCapability | null {

@@ -5,6 +5,7 @@
  * the state table. No DOM: the page hears the state, boot kind and spares through callbacks.
  */
 import type { FromRunner } from "../channels/messages.ts";
+import { askForPrecache } from "../delivery/site-worker.ts";
 import {
   assertNever,
   killedResult,
@@ -155,6 +156,7 @@ export class RunnerClient {
         // The next worker boots a moment into a silent run (never while this one boots); a
         // program that prints keeps the machine until it ends or Stop is pressed.
         this.#spare.schedule(this.#busy, SPARE_DELAY_MS);
+        askForPrecache(); // the runtime is here: the rest of the site may be cached now
         if (job.stopPressed) this.#ladder.interrupt(job);
         break;
       case "output":

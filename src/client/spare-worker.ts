@@ -6,7 +6,7 @@
 import type { RuntimeAssets } from "../channels/messages.ts";
 import { afterPaint } from "./after-paint.ts";
 import { Connection, type ConnectionEvents } from "./connection.ts";
-import { runtimeAssets } from "./runtime-assets.ts";
+import { runtimeAssets } from "../delivery/runtime-assets.ts";
 
 /**
  * How many spares are kept booted while the page is idle: two, so that Run pressed again the

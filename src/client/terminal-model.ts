@@ -25,6 +25,8 @@ export class TerminalModel {
   #skippedLines = 0;
   droppedChars = 0;
   readonly #changed: () => void;
+  /** The last write handed to the screen, settled once it is applied (and `changed` told). */
+  #lastWrite: Promise<void> = Promise.resolve();
 
   constructor(changed: () => void, size: TerminalSize = CLASSIC_TERMINAL) {
     this.#changed = changed;
@@ -93,9 +95,17 @@ export class TerminalModel {
     return this.#screen.linesFrom(from, last, to);
   }
 
+  /**
+   * Settles once every write so far is applied: the terminal parses a flood in its own time
+   * slices, so whoever needs the rows written (a test, a copy of the text) waits for this, not a tick.
+   */
+  written(): Promise<void> {
+    return this.#lastWrite;
+  }
+
   #write(text: string): void {
     const screen = this.#screen;
-    void screen.write(text).then(() => {
+    this.#lastWrite = screen.write(text).then(() => {
       if (screen === this.#screen) this.#changed();
     });
   }

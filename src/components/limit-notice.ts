@@ -2,7 +2,8 @@
  * The note a block shows, before it runs, on a page that cannot share memory with its workers:
  * what is missing here and what the reader loses (see `page-limits.ts`). None on a page that can.
  */
-import { NO_SERVICE_WORKER_EVENT, limitNotice, missingCapability } from "../client/page-limits.ts";
+import { limitNotice, missingCapability } from "../client/page-limits.ts";
+import { NO_SERVICE_WORKER_EVENT } from "../delivery/site-worker.ts";
 
 /** The note to add under the block's toolbar: none, or one `role="note"` paragraph. */
 export function limitNotes(): HTMLElement[] {

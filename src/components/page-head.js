@@ -31,6 +31,17 @@
   });
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
   const flag = "python-halted:isolation-reload";
+  // Whether this page means to reload once the service worker serves it: the runtime's download
+  // waits for that reload instead of crossing the link twice (src/delivery/site-worker.ts).
+  const noReload = () => {
+    window.pythonHaltedReloadPending = false;
+    window.dispatchEvent(new Event("python-halted:no-reload"));
+  };
+  try {
+    window.pythonHaltedReloadPending = !window.crossOriginIsolated && !sessionStorage.getItem(flag);
+  } catch {
+    window.pythonHaltedReloadPending = false;
+  }
   const parsed = new Promise((resolve) => {
     if (document.readyState !== "loading") resolve(undefined);
     else document.addEventListener("DOMContentLoaded", resolve, { once: true });
@@ -47,21 +58,32 @@
     // (src/client/page-limits.ts reads this flag and hears this event).
     window.pythonHaltedNoServiceWorker = true;
     window.dispatchEvent(new Event("python-halted:no-service-worker"));
+    noReload();
   });
   registered
     .then(() => Promise.all([navigator.serviceWorker.ready, parsed]))
     .then(() => {
       // Only a page with code to run reloads; any other page is isolated at its next turn.
-      if (window.crossOriginIsolated || !document.querySelector("[data-runnable]")) return;
+      if (window.crossOriginIsolated || !document.querySelector("[data-runnable]")) {
+        noReload();
+        return;
+      }
       const reloadOnce = () => {
-        if (sessionStorage.getItem(flag)) return;
-        sessionStorage.setItem(flag, "1");
-        location.reload();
+        let first;
+        try {
+          first = !sessionStorage.getItem(flag);
+          if (first) sessionStorage.setItem(flag, "1");
+        } catch {
+          first = false;
+        }
+        if (first) location.reload();
+        else noReload();
       };
       if (navigator.serviceWorker.controller) reloadOnce();
       else navigator.serviceWorker.addEventListener("controllerchange", reloadOnce, { once: true });
     })
     .catch(() => {
-      /* no service worker (said above), or storage blocked: the page stays as it is */
+      // No service worker (said above), or storage blocked: the page stays as it is.
+      noReload();
     });
 })();

@@ -5,7 +5,10 @@
 //    src/docs/headers.ts; the runner worker's script gets its own CSP. Every other response is
 //    returned untouched (same-origin subresources need no added headers), so the browser can
 //    keep its compiled code (wasm, scripts) for it.
-// 2. Offline and fast repeat visits: the build's files, each with its own revision. A deploy
+// 2. Offline and fast repeat visits: the build's files, each with its own revision. A file that
+//    passes through this worker (the page's own download of the runtime) is kept with its
+//    revision, so the precache never downloads it again: one download per file per visit. The
+//    page asks for the precache when its first run starts, not before. A deploy
 //    re-downloads only the files whose revision changed (bypassing the HTTP cache); files the
 //    previous deploy used are kept one more deploy, so a tab opened before it still runs. The
 //    cache is named after this worker's scope, so two deploys on one origin never touch each
@@ -25,6 +28,8 @@ const CACHE = `python-halted ${SCOPE.pathname}`;
 /** The cache's own record: the revision of each file it holds, and the previous deploy's files. */
 const INDEX = new URL("__precache-index__", SCOPE).href;
 const PARALLEL = 4;
+/** The header a kept copy carries: the manifest revision it was fetched as. */
+const REVISION = "X-Precache-Revision";
 
 /** A URL's path inside the scope, as the manifest names it (the scope's own page is "./"). */
 const pathOf = (url) => new URL(url).pathname.slice(SCOPE.pathname.length) || "./";
@@ -63,10 +68,15 @@ async function precache() {
     const [path, rev] = entry;
     try {
       const url = new URL(path, SCOPE).href;
-      const response = await fetch(new Request(url, { cache: "reload" }));
-      if (response.status === 200) {
-        await cache.put(url, UNZIP.includes(path) ? await unzipped(response) : response);
+      // Kept as it passed through to the page, in this deploy: nothing to download.
+      if ((await cache.match(url))?.headers.get(REVISION) === rev) {
         have[path] = rev;
+      } else {
+        const response = await fetch(new Request(url, { cache: "reload" }));
+        if (response.status === 200) {
+          await cache.put(url, await keepable(path, response));
+          have[path] = rev;
+        }
       }
     } catch {
       /* offline, or storage full: next time */
@@ -80,14 +90,24 @@ async function precache() {
   await cache.put(INDEX, Response.json({ deploy: VERSION, have, kept })).catch(forget);
 }
 
-/** The response's body un-gzipped, unless the host (Content-Encoding) already did it. */
-async function unzipped(response) {
+/**
+ * The copy of a manifest file's 200 response to keep: marked with its revision, and a gzipped
+ * file of UNZIP un-gzipped, unless the host (Content-Encoding) already did it.
+ */
+async function keepable(path, response) {
+  if (!UNZIP.includes(path)) {
+    const headers = new Headers(response.headers);
+    headers.set(REVISION, MANIFEST[path]);
+    return new Response(response.body, { status: 200, statusText: response.statusText, headers });
+  }
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const body = gzip
     ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))
     : bytes;
-  return new Response(body, { headers: { "Content-Type": "application/octet-stream" } });
+  return new Response(body, {
+    headers: { "Content-Type": "application/octet-stream", [REVISION]: MANIFEST[path] },
+  });
 }
 
 let precaching = null;
@@ -139,14 +159,14 @@ function withHeaders(response, csp) {
 
 /** Keeps a copy of a manifest file, off the response's path; failing to store it is harmless. */
 function store(event, request, response) {
-  if (response.status !== 200 || response.type !== "basic" || !(pathOf(request.url) in MANIFEST))
-    return;
+  const path = pathOf(request.url);
+  if (response.status !== 200 || response.type !== "basic" || !(path in MANIFEST)) return;
   const copy = response.clone();
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.put(request, copy))
-      .catch(forget),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.put(request.url, await keepable(path, copy));
+    })().catch(forget),
   );
 }
 

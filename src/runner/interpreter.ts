@@ -16,6 +16,11 @@ export interface InterpreterIO {
   stdout: (bytes: Uint8Array) => number;
   stderr: (bytes: Uint8Array) => number;
   stdin: StdinReader;
+  /**
+   * The program is set up and about to run its first line: from now on a signal reaches it, not
+   * the driver's own start-up (which a SIGINT would break as a crash with the runner's frames).
+   */
+  started: () => void;
 }
 
 /** The JS side of the driver's `hooks` argument (see `driver.py`). */
@@ -158,6 +163,7 @@ function attachDriver(
       pyodide.setStderr({ write: io.stderr, ...tty(terminal.stderr) });
       pyodide.setStdin({ read: io.stdin, isatty: terminal.stdin });
       const prepared = startFn(filename, argv0, source, hooks, JSON.stringify(stdio));
+      io.started();
       let raised = false;
       if (prepared) {
         const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];

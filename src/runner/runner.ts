@@ -154,7 +154,6 @@ export class Runner {
     const host = (globalThis as { process?: { exitCode?: number | string | null | undefined } })
       .process;
     const hostExitCode = host?.exitCode;
-    io.started?.();
     const started = now();
     try {
       const json = interpreter.run(
@@ -175,6 +174,7 @@ export class Runner {
               interpreter.pyodide.checkInterrupt();
             }
           },
+          started: () => io.started?.(),
         },
         request.stdio ?? PIPES_UNBUFFERED,
       );

@@ -8,8 +8,9 @@ export const RINGS: Readonly<Record<string, readonly string[]>> = {
   channels: ["runner"],
   site: [],
   worker: ["runner", "channels"],
-  client: ["runner", "channels", "site", "worker"],
-  components: ["runner", "channels", "client", "site"],
+  delivery: ["runner", "channels"],
+  client: ["runner", "channels", "site", "worker", "delivery"],
+  components: ["runner", "channels", "client", "site", "delivery"],
   docs: ["runner", "channels", "site", "components"],
   cli: ["runner", "channels"],
   layouts: ["components", "site"],
@@ -22,6 +23,7 @@ export const FORBIDDEN_GLOBALS: Readonly<Record<string, readonly string[]>> = {
   runner: ["document", "window", "self", "postMessage", "location", "navigator"],
   channels: ["document", "window", "self", "location"],
   client: ["document", "window", "HTMLElement"],
+  delivery: ["document", "window", "HTMLElement"],
 };
 
 /** The longest a source file in `src/` may be, in lines (STYLE.md: small files, one job). */

@@ -76,3 +76,17 @@ test("a Stop pressed after the program ended does not leak into the next run", a
   assert.equal(second.result.outcome, "exit");
   assert.equal(second.result.interruptedAt, null);
 });
+
+test("SIGINT the moment the program starts reaches the program, not the runner's start-up", async () => {
+  // As Ctrl+C right after launching python3: KeyboardInterrupt in the program's own frame, 130.
+  for (let i = 0; i < 5; i += 1) {
+    const { result, stderr } = await run("n = 0\nwhile True:\n    n += 1\n", {
+      interruptAfterMs: 0,
+    });
+    assert.equal(result.outcome, "interrupt", stderr);
+    assert.equal(result.exitCode, 130);
+    assert.doesNotMatch(stderr, /<runner>|pyodide|Error:/);
+    assert.match(stderr, new RegExp(`^Traceback \\(most recent call last\\):\\n  File "${FILE}"`));
+    assert.match(stderr, /\nKeyboardInterrupt\n$/);
+  }
+});

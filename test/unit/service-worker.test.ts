@@ -251,3 +251,43 @@ test("the interpreter snapshot is kept decompressed, so a visit skips gunzip", a
   await sw.precache();
   assert.equal(await sw.text(snapshot), raw);
 });
+
+test("a runtime file the page downloads through the worker is kept: the precache fetches it no more", async () => {
+  const net = new FakeNetwork();
+  const caches = new FakeCaches();
+  const raw = "the interpreter's memory ".repeat(100);
+  const snapshot = `pyodide/${SNAPSHOT_FILE}`;
+  net.files = files("/", {
+    "": "<html>",
+    "pyodide/big.wasm": "big",
+    [snapshot]: new Uint8Array(gzipSync(raw)),
+  });
+  const sw = worker({ "./": "1", "pyodide/big.wasm": "7", [snapshot]: "3" }, "/", caches, net);
+  // The page's own download, passing through: one request each.
+  assert.equal(await sw.text("pyodide/big.wasm"), "big");
+  assert.ok((await sw.get(snapshot)) instanceof Response);
+  assert.deepEqual(net.log.map((r) => r.path).sort(), ["/pyodide/big.wasm", `/${snapshot}`]);
+  net.log = [];
+  await sw.precache();
+  assert.deepEqual(
+    net.log.map((r) => r.path),
+    ["/"],
+  );
+  // Kept as the precache keeps it: the snapshot decompressed, served offline.
+  net.offline = true;
+  assert.equal(await sw.text(snapshot), raw);
+  assert.equal(await sw.text("pyodide/big.wasm"), "big");
+  // A copy kept in another deploy's revision is fetched again.
+  net.offline = false;
+  net.log = [];
+  await worker(
+    { "./": "1", "pyodide/big.wasm": "8", [snapshot]: "3" },
+    "/",
+    caches,
+    net,
+  ).precache();
+  assert.deepEqual(
+    net.log.map((r) => r.path),
+    ["/pyodide/big.wasm"],
+  );
+});

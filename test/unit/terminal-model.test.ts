@@ -25,7 +25,6 @@ function model(): { m: TerminalModel; changes: () => number } {
   return { m, changes: () => count };
 }
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const texts = (m: TerminalModel): string[] => m.linesFrom(m.first).map((l) => l.line.text);
 
 test("stdout, stderr and typed input share one terminal, in the order they came", async () => {
@@ -34,7 +33,7 @@ test("stdout, stderr and typed input share one terminal, in the order they came"
   m.echoInput("Ada");
   m.add(out("partial"));
   m.add(out(" then stderr\n", "stderr"));
-  await settle();
+  await m.written();
   assert.deepEqual(texts(m), ["name? Ada", "partial then stderr"]);
   assert.ok(changes() >= 1);
 });
@@ -42,11 +41,11 @@ test("stdout, stderr and typed input share one terminal, in the order they came"
 test("only rows from the screen's top on are reported changed; rows above it are final", async () => {
   const { m } = model();
   m.add(out(Array.from({ length: 100 }, (_, i) => `line ${String(i)}\n`).join("")));
-  await settle();
+  await m.written();
   assert.equal(m.takeChanged(), 0);
   assert.equal(m.takeChanged(), Infinity);
   m.add(out("\rnew"));
-  await settle();
+  await m.written();
   // 100 lines and the cursor's row: the 24-row screen shows rows 77–100.
   assert.equal(m.takeChanged(), 77);
   assert.equal(texts(m).at(-1), "new");
@@ -55,13 +54,13 @@ test("only rows from the screen's top on are reported changed; rows above it are
 test("a flood keeps the last rows and counts the rest; a drain's skipped lines are counted too", async () => {
   const { m } = model();
   m.add(out("x\n".repeat(MAX_LINES + 250)));
-  await settle();
+  await m.written();
   // The cursor's (empty) row is kept as the last of MAX_LINES rows.
   assert.equal(m.first, 251);
   assert.equal(m.droppedLines, 251);
   assert.equal(texts(m).length, MAX_LINES - 1);
   m.add({ chunks: [{ stream: "stdout", text: "tail\n" }], dropped: 7, skippedLines: 5000 });
-  await settle();
+  await m.written();
   assert.equal(m.droppedLines, 252 + 5000);
   assert.equal(m.droppedChars, 7);
   assert.equal(texts(m).at(-1), "tail");

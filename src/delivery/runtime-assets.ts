@@ -6,6 +6,7 @@
  */
 import type { RuntimeAssets } from "../channels/messages.ts";
 import { SNAPSHOT_FILE } from "../runner/paths.ts";
+import { servedBySiteWorker } from "./site-worker.ts";
 
 let loading: Promise<RuntimeAssets> | null = null;
 
@@ -62,11 +63,16 @@ async function wasm(url: string): Promise<WebAssembly.Module> {
  * the page may use SharedArrayBuffer, so the snapshot is kept in shared memory.
  */
 export function runtimeAssets(indexURL: string, shared: boolean): Promise<RuntimeAssets> {
-  loading ??= Promise.all([
-    orNull(async () => wasm(`${indexURL}pyodide.asm.wasm`)),
-    orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared)),
-    orNull(async () => (await ok(`${indexURL}python_stdlib.zip`)).arrayBuffer()),
-    orNull(async () => (await ok(`${indexURL}pyodide-lock.json`)).text()),
-  ]).then(([wasm, snap, stdlib, lockfile]) => ({ wasm, snapshot: snap, stdlib, lockfile }));
+  // Through the site's service worker when it is about to serve the page: one download, kept.
+  loading ??= servedBySiteWorker()
+    .then(() =>
+      Promise.all([
+        orNull(async () => wasm(`${indexURL}pyodide.asm.wasm`)),
+        orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared)),
+        orNull(async () => (await ok(`${indexURL}python_stdlib.zip`)).arrayBuffer()),
+        orNull(async () => (await ok(`${indexURL}pyodide-lock.json`)).text()),
+      ]),
+    )
+    .then(([wasm, snap, stdlib, lockfile]) => ({ wasm, snapshot: snap, stdlib, lockfile }));
   return loading;
 }
