@@ -5,6 +5,7 @@
  * the state table. No DOM: the page hears the state, boot kind and spares through callbacks.
  */
 import type { FromRunner } from "../channels/messages.ts";
+import { savingData } from "../delivery/data-saver.ts";
 import { askForPrecache } from "../delivery/site-worker.ts";
 import {
   assertNever,
@@ -78,9 +79,9 @@ export class RunnerClient {
     this.onstate?.(next);
   }
 
-  /** Starts loading Python in the background (idle prefetch); harmless to call again. */
+  /** Starts loading Python in the background (idle prefetch; never when saving data). */
   prefetch(): void {
-    if (this.#spare.ensure() && !this.#queue.current) this.#fire("spawn");
+    if (!savingData() && this.#spare.ensure() && !this.#queue.current) this.#fire("spawn");
   }
 
   /** Queues a run; it starts when the runner is free. */

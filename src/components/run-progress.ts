@@ -5,6 +5,7 @@
  */
 import type { RunListener } from "../client/runner-client.ts";
 import { inputEofNote } from "../client/page-limits.ts";
+import { RUNTIME_SIZE } from "../delivery/data-saver.ts";
 import type { ActivityLine, OutputPanel, Toolbar } from "./block-parts.ts";
 import type { Ending } from "./ending-view.ts";
 
@@ -30,7 +31,7 @@ export function progressListener(
       ui.activity.set("Waiting for another example on this page to finish…");
     },
     loading: () => {
-      ui.activity.set("Loading Python (about 20 MB, once per visit)…", true);
+      ui.activity.set(`Loading Python (${RUNTIME_SIZE}, once per visit)…`, true);
     },
     inputRequested: () => {
       ui.output.inputForm.hidden = false;

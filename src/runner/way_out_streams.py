@@ -111,7 +111,7 @@ def flush_streams():
     objects they are by then; those writing to fd 1 or 2 are counted), and says how much that
     wrote."""
     steps = []
-    for name, stream, fd in _streams("stdout", "stderr"):
+    for name, stream, fd in _streams("stderr", "stdout"):
         data = _pending(stream, fd)
         if data:
             steps.append(_step("flush", None, f"{name}: {_size(data)} written at the end"))
