@@ -85,7 +85,9 @@ print("went on")
 os.kill(os.getpid(), signal.SIGKILL)
 print("never")
 `;
-  const { result, stdout } = await snippet(source, []);
+  // -u: into a pipe, block-buffered stdout would lose both lines at SIGKILL (as CPython's does),
+  // whatever PYTHONUNBUFFERED the machine has.
+  const { result, stdout } = await snippet(source, ["-u"]);
   assert.equal(stdout, "handler SIGTERM\nwent on\n");
   assert.equal(result.exitCode, 137);
   assert.equal(result.wayOut?.[0]?.line, 5);
