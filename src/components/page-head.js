@@ -58,7 +58,6 @@
     // (src/client/page-limits.ts reads this flag and hears this event).
     window.pythonHaltedNoServiceWorker = true;
     window.dispatchEvent(new Event("python-halted:no-service-worker"));
-    noReload();
   });
   registered
     .then(() => Promise.all([navigator.serviceWorker.ready, parsed]))

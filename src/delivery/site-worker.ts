@@ -55,7 +55,8 @@ export function servedBySiteWorker(waitMs = CONTROL_WAIT_MS): Promise<void> {
       resolve();
     };
     const timer = setTimeout(finish, waitMs);
-    // page-head.js hears controllerchange first (it registered first) and reloads if it means to.
+    // Whichever hears controllerchange first, page-head.js keeps the reload flag set until it
+    // reloads or says it will not (no-reload), so a page about to reload never downloads.
     navigator.serviceWorker.addEventListener("controllerchange", check);
     addEventListener(NO_RELOAD_EVENT, check);
   });
