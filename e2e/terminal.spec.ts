@@ -79,6 +79,38 @@ test("a flushed partial line is shown before os._exit", async ({ page, problems 
   expect(problems).toEqual([]);
 });
 
+// A partial line left on stderr is written when the program ends, before what its end prints,
+// as python3 does on a terminal (test/parity/corpus/stderr_partial_*.py hold the same programs).
+test("a partial stderr line is kept when sys.exit prints its message", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(
+    page,
+    'import sys\n\nprint("out line")\nsys.stderr.write("unflushed,")\nsys.exit("message")\n',
+  );
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-exit-code", "1");
+  await expectLines(block, ["out line", "unflushed,message"]);
+  expect(problems).toEqual([]);
+});
+
+test("a partial stderr line is kept before an uncaught exception's traceback", async ({
+  page,
+  problems,
+}) => {
+  const block = await playground(
+    page,
+    'import sys\n\nprint("out line")\nsys.stderr.write("partial")\nraise ValueError("boom")\n',
+  );
+  const status = await runToEnd(block);
+  await expect(status).toHaveAttribute("data-exit-code", "1");
+  await expect(lines(block).nth(1)).toHaveText("partialTraceback (most recent call last):");
+  await expect(lines(block).first()).toHaveText("out line");
+  await expect(lines(block).last()).toHaveText("ValueError: boom");
+  expect(problems).toEqual([]);
+});
+
 test("\\r progress overwrites its line: one line, 100%", async ({ page, problems }) => {
   const block = await playground(
     page,

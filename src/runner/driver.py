@@ -35,6 +35,14 @@ def start(filename, argv0, source, hooks, stdio):
     sys.stderr = sys.__stderr__ = std_stream(2, "backslashreplace", tty["stderr"], unbuffered)
     # CPython's own hook, which colours a traceback on a terminal (Pyodide installs a plain one).
     sys.excepthook = sys.__excepthook__
+    # Pyodide imports logging, whose atexit handler flushes sys.stderr (its last-resort handler's
+    # stream); a python3 whose program never imported it has no such handler. The program that
+    # imports it gets it fresh, handler and all, as from CPython.
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        atexit.unregister(logging.shutdown)
+        for name in [name for name in sys.modules if name.partition(".")[0] == "logging"]:
+            del sys.modules[name]
 
     # The script file exists on disk, as it would for CPython, so linecache and warnings find it.
     directory = os.path.dirname(filename)
@@ -85,10 +93,10 @@ def start(filename, argv0, source, hooks, stdio):
     return (code, main.__dict__)
 
 
-def finish(raised):
-    """Called by JS after exec returned (raised=False) or raised (raised=True: the exception is
-    sys.last_exc). Prints what CPython prints at exit, runs atexit, returns the JSON report."""
-    filename = _state["filename"]
+def code_ended():
+    """The program's code is over (once, whichever of exec_ending and finish comes first)."""
+    if _state["done"]:
+        return
     _state["done"] = True  # a Stop that lands from here on is too late to interrupt: ignored
     way_out = _state["way_out"]
     way_out.freeze()
@@ -98,6 +106,37 @@ def finish(raised):
         way_out.flush_at_exit()
     except Exception:
         pass
+
+
+def _silent_hook(*_):
+    pass
+
+
+def exec_ending():
+    """Called by JS (`uncaught.ts`) when Pyodide is about to print an exception leaving Python
+    for JS. When no Python frame runs, it is the program's uncaught exception: the streams are
+    flushed now, before Pyodide captures fd 2, and its print calls a silent hook (finish calls
+    the program's, once). Returns whether it took over that print."""
+    try:
+        sys._getframe(1)
+        return False  # a Python error crossing into JS inside the program: Pyodide's business
+    except ValueError:
+        pass
+    if _state["done"] or "hook" in _state:
+        return False
+    code_ended()
+    _state["hook"], sys.excepthook = sys.excepthook, _silent_hook
+    return True
+
+
+def finish(raised):
+    """Called by JS after exec returned (raised=False) or raised (raised=True: the exception is
+    sys.last_exc). Prints what CPython prints at exit, runs atexit, returns the JSON report."""
+    filename = _state["filename"]
+    if "hook" in _state:
+        sys.excepthook = _state.pop("hook")
+    code_ended()
+    way_out = _state["way_out"]
     report = {"kind": "exit", "status": 0, "cause": "end", "line": None, "exception": None}
     e = ended = _state["compile_error"] or (sys.last_exc if raised else None)
     _state["compile_error"] = None

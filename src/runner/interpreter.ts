@@ -7,6 +7,7 @@ import { PRELOAD_MODULES, RUNNER_FILENAME } from "./driver.ts";
 import type { PyProxy } from "pyodide/ffi";
 import type { BootConfig, LoadPyodide, Pyodide } from "./pyodide-types.ts";
 import type { Stdio } from "./result.ts";
+import { deferUncaughtPrint, type StderrCapture } from "./uncaught.ts";
 
 /** Reads stdin for `input()` and `sys.stdin`: fills `buffer`, returns bytes read (0 = EOF). */
 export type StdinReader = (buffer: Uint8Array) => number;
@@ -119,7 +120,7 @@ export async function makeSnapshot(
 
 /** Pyodide's private hook for fatal errors (present in the pinned version; optional otherwise). */
 interface PrivateApi {
-  _api?: { on_fatal?: (error: unknown) => void };
+  _api?: { on_fatal?: (error: unknown) => void } & StderrCapture;
 }
 
 function attachDriver(
@@ -139,13 +140,14 @@ function attachDriver(
   // boot-time __main__ dict, which each run replaces in sys.modules with a fresh module.
   // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
   // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
-  const driver = pyodide.runPython(`${driverSource}\n(start, finish, exec)\n`, {
+  const driver = pyodide.runPython(`${driverSource}\n(start, finish, exec, exec_ending)\n`, {
     filename: RUNNER_FILENAME,
   }) as PyProxy;
-  const [startFn, finishFn, exec] = driver.toJs({ depth: 1 }) as [
+  const [startFn, finishFn, exec, execEnding] = driver.toJs({ depth: 1 }) as [
     StartFunction,
     FinishFunction,
     (code: unknown, globals: unknown) => void,
+    () => boolean,
   ];
   // Captured now: after os._exit every property of the dead runtime's API throws.
   const { PythonError } = pyodide.ffi;
@@ -167,11 +169,14 @@ function attachDriver(
       let raised = false;
       if (prepared) {
         const [code, globals] = prepared.toJs({ depth: 1 }) as [unknown, unknown];
+        const putBack = api ? deferUncaughtPrint(api, execEnding) : () => undefined;
         try {
           exec(code, globals);
         } catch (error) {
           if (!(error instanceof PythonError)) throw error;
           raised = true;
+        } finally {
+          putBack();
         }
       }
       return finishFn(raised);

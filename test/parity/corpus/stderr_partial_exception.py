@@ -1,0 +1,5 @@
+import sys
+
+print("out line")
+sys.stderr.write("partial")
+raise ValueError("boom")
