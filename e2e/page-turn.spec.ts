@@ -39,7 +39,7 @@ test("turning to the next section keeps Python: its Run boots nothing and fetche
     const block = document.querySelector("[data-runnable]");
     document.documentElement.dataset["sawLoading"] = "no";
     new MutationObserver(() => {
-      if (block?.textContent.includes("Loading Python"))
+      if (/(Loading|Downloading|Starting) Python/.test(block?.textContent ?? ""))
         document.documentElement.dataset["sawLoading"] = "yes";
     }).observe(block ?? document, { subtree: true, childList: true, characterData: true });
   });

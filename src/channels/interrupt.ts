@@ -26,10 +26,17 @@ export const SIGINT_RETRY_MS = 250;
 export const STOP_GRACE_MS = 2000;
 
 /**
- * How long a SIGKILL waits for the driver to note what never ran and end the program itself,
- * before the thread running it is terminated (a program stuck in C code cannot answer).
+ * How long a SIGKILL waits for the driver's handler to start (a program stuck in C code cannot
+ * answer) before the thread running it is terminated.
  */
-export const KILL_ANSWER_MS = 300;
+export const KILL_ANSWER_MS = 500;
+
+/**
+ * Once the driver's handler has started (the delivered count moved), how long it may take to note
+ * what never ran and end the program itself: on a busy machine that is more than the first
+ * answer's window, and a kill then would lose the way out (CI saw it under load).
+ */
+export const KILL_ACCOUNT_MS = 3000;
 
 const SIGNAL = 0;
 const DELIVERED = 1;
@@ -87,17 +94,26 @@ export function sendSignalReliably(
 
 /**
  * SIGKILL: the driver notes what never ran and ends the program itself (its result then carries
- * the way out); a program stuck in C code cannot answer, so after `KILL_ANSWER_MS`, if it
- * `stillRunning()`, `terminate()` ends it from outside.
+ * the way out). A program stuck in C code cannot answer: if its handler has not started within
+ * `KILL_ANSWER_MS`, or has not ended the run within `KILL_ACCOUNT_MS`, and it `stillRunning()`,
+ * `terminate()` ends it from outside.
  */
 export function sendSigkill(
   buffer: Int32Array,
   stillRunning: () => boolean,
   terminate: () => void,
 ): void {
+  const before = deliveredCount(buffer);
   sendSignal(buffer, SIGNALS.SIGKILL);
   setTimeout(() => {
-    if (stillRunning()) terminate();
+    if (!stillRunning()) return;
+    if (deliveredCount(buffer) === before) {
+      terminate();
+      return;
+    }
+    setTimeout(() => {
+      if (stillRunning()) terminate();
+    }, KILL_ACCOUNT_MS - KILL_ANSWER_MS);
   }, KILL_ANSWER_MS);
 }
 

@@ -96,8 +96,12 @@ export function onInputSent(output: OutputPanel, send: (text: string) => void): 
 export interface ActivityLine {
   text: HTMLElement;
   progress: HTMLProgressElement;
-  /** Says what the block is doing; `loading` shows the progress bar. */
+  /** Says what the block is doing; `loading` shows the progress bar (moving, how far unknown). */
   set(text: string, loading?: boolean): void;
+  /** Says how far a download is: the bar filled `value` of `max` (unknown `max`: moving). */
+  measured(text: string, value: number, max: number | null): void;
+  /** The bar is showing: the block is still loading. */
+  readonly loading: boolean;
 }
 
 /** The one-line "what is happening now" under the editor. */
@@ -112,8 +116,21 @@ export function createActivityLine(): ActivityLine {
     text,
     progress,
     set(value, loading = false) {
-      text.textContent = value;
+      if (text.textContent !== value) text.textContent = value;
       progress.hidden = !loading;
+      progress.removeAttribute("value");
+    },
+    measured(value, done, max) {
+      if (text.textContent !== value) text.textContent = value;
+      progress.hidden = false;
+      if (max === null) progress.removeAttribute("value");
+      else {
+        progress.max = max;
+        progress.value = done;
+      }
+    },
+    get loading() {
+      return !progress.hidden;
     },
   };
 }

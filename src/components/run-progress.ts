@@ -6,6 +6,7 @@
 import type { RunListener } from "../client/runner-client.ts";
 import { inputEofNote } from "../client/page-limits.ts";
 import { RUNTIME_SIZE } from "../delivery/data-saver.ts";
+import { downloadText, onDownloadProgress } from "../delivery/download-progress.ts";
 import type { ActivityLine, OutputPanel, Toolbar } from "./block-parts.ts";
 import type { Ending } from "./ending-view.ts";
 
@@ -23,6 +24,20 @@ function stoppingText(deadline: number): string {
   return `Stop: sent KeyboardInterrupt (SIGINT)… if the program ignores it, it is terminated in ${String(seconds)} s.`;
 }
 
+/** Shows the download on `activity` while the block is loading; stops when it is not. */
+function showDownload(activity: ActivityLine): void {
+  const stop = onDownloadProgress((progress) => {
+    if (!activity.loading) {
+      stop();
+      return;
+    }
+    if (progress.done) {
+      activity.set(downloadText(progress), true);
+      stop();
+    } else activity.measured(downloadText(progress), progress.loaded, progress.total);
+  });
+}
+
 export function progressListener(
   ui: ProgressParts,
 ): Pick<RunListener, "queued" | "loading" | "inputRequested" | "inputEof" | "stopping"> {
@@ -32,6 +47,7 @@ export function progressListener(
     },
     loading: () => {
       ui.activity.set(`Loading Python (${RUNTIME_SIZE}, once per visit)…`, true);
+      showDownload(ui.activity);
     },
     inputRequested: () => {
       ui.output.inputForm.hidden = false;

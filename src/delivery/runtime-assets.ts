@@ -7,6 +7,7 @@
 import type { RuntimeAssets } from "../channels/messages.ts";
 import { SNAPSHOT_FILE } from "../runner/paths.ts";
 import { servedBySiteWorker } from "./site-worker.ts";
+import { Download, runtimeSizes, setPageDownload } from "./download-progress.ts";
 
 let loading: Promise<RuntimeAssets> | null = null;
 
@@ -29,8 +30,8 @@ async function ok(url: string): Promise<Response> {
  * `Content-Encoding: gzip`, and the browser has then already decompressed it: gzip's magic bytes
  * say which case this is.
  */
-async function snapshot(url: string, shared: boolean): Promise<Uint8Array> {
-  let bytes = new Uint8Array(await (await ok(url)).arrayBuffer());
+async function snapshot(url: string, shared: boolean, download: Download): Promise<Uint8Array> {
+  let bytes: Uint8Array<ArrayBuffer> = await download.count(SNAPSHOT_FILE, await ok(url));
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     bytes = new Uint8Array(await new Response(stream).arrayBuffer());
@@ -48,15 +49,24 @@ function inSharedMemory(bytes: Uint8Array): Uint8Array {
   return shared;
 }
 
-/** Compiles while downloading; a host that sends the wrong MIME type gets a plain compile. */
-async function wasm(url: string): Promise<WebAssembly.Module> {
+/**
+ * Compiles while downloading; the same bytes are counted as they arrive (a copy of the response
+ * is read for that), and a host that sends the wrong MIME type gets a plain compile of them.
+ */
+async function wasm(url: string, download: Download): Promise<WebAssembly.Module> {
   const response = await ok(url);
+  const bytes = download.count(WASM_FILE, response.clone());
+  bytes.catch(() => undefined); // (needed only if the streaming compile fails)
   try {
-    return await WebAssembly.compileStreaming(response.clone());
+    return await WebAssembly.compileStreaming(response);
   } catch {
-    return WebAssembly.compile(await response.arrayBuffer());
+    return WebAssembly.compile(await bytes);
   }
 }
+
+const WASM_FILE = "pyodide.asm.wasm";
+const STDLIB_FILE = "python_stdlib.zip";
+const LOCK_FILE = "pyodide-lock.json";
 
 /**
  * The page's assets (loaded on the first call; later calls share the same promise). `shared`:
@@ -65,14 +75,21 @@ async function wasm(url: string): Promise<WebAssembly.Module> {
 export function runtimeAssets(indexURL: string, shared: boolean): Promise<RuntimeAssets> {
   // Through the site's service worker when it is about to serve the page: one download, kept.
   loading ??= servedBySiteWorker()
-    .then(() =>
-      Promise.all([
-        orNull(async () => wasm(`${indexURL}pyodide.asm.wasm`)),
-        orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared)),
-        orNull(async () => (await ok(`${indexURL}python_stdlib.zip`)).arrayBuffer()),
-        orNull(async () => (await ok(`${indexURL}pyodide-lock.json`)).text()),
-      ]),
-    )
+    .then(() => runtimeSizes(indexURL))
+    .then((sizes) => {
+      const download = new Download(sizes);
+      download.expect([WASM_FILE, SNAPSHOT_FILE, STDLIB_FILE, LOCK_FILE]);
+      setPageDownload(download);
+      const bytes = async (file: string) => download.count(file, await ok(`${indexURL}${file}`));
+      return Promise.all([
+        orNull(async () => wasm(`${indexURL}${WASM_FILE}`, download)),
+        orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared, download)),
+        orNull(async () => (await bytes(STDLIB_FILE)).buffer),
+        orNull(async () => new TextDecoder().decode(await bytes(LOCK_FILE))),
+      ]).finally(() => {
+        download.settled();
+      });
+    })
     .then(([wasm, snap, stdlib, lockfile]) => ({ wasm, snapshot: snap, stdlib, lockfile }));
   return loading;
 }

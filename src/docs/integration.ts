@@ -1,5 +1,6 @@
 /**
- * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`), then
+ * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`) and the
+ * runtime files' sizes (`runtime-sizes.ts`), then
  * `<base>sw.js` from `service-worker.js` with the manifest of built files (each with its own
  * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache
  * headers.
@@ -13,6 +14,7 @@ import { withTrailingSlash } from "../site/base-path.ts";
 import { SITE_HEADERS, WORKER_CSP, WORKER_DIR } from "./headers.ts";
 import { SNAPSHOT_FILE } from "../runner/paths.ts";
 import { snapshotRevision, writeBuildSnapshot } from "./snapshot.ts";
+import { writeRuntimeSizes } from "./runtime-sizes.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -96,6 +98,7 @@ export function serviceWorker(): AstroIntegration {
           // Not fatal: readers' browsers then boot Python cold (slower first Run).
           logger.warn(`no interpreter snapshot (${String(error)}); the first Run will boot cold`);
         }
+        writeRuntimeSizes(join(out, "pyodide"));
         writeServiceWorker(out);
         writeFileSync(join(out, "_headers"), headersFile(base));
       },

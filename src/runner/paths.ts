@@ -5,3 +5,8 @@
 export const SNIPPET_FILE = "/home/reader/snippet.py";
 /** Name of the gzipped build-time interpreter snapshot inside the `pyodide/` folder. */
 export const SNAPSHOT_FILE = "interpreter.snapshot.gz";
+/**
+ * Name of the build's record of each runtime file's size inside `pyodide/` (written after the
+ * build, read by the page to say how far the download is).
+ */
+export const RUNTIME_SIZES_FILE = "runtime-sizes.json";

@@ -1,0 +1,64 @@
+/**
+ * SIGKILL's answer window: a driver that has not started its handler is terminated soon; one that
+ * has started (the delivered count moved) gets the time to note what never ran.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  KILL_ACCOUNT_MS,
+  KILL_ANSWER_MS,
+  createInterruptBuffer,
+  interruptReceiver,
+  sendSigkill,
+} from "../../src/channels/interrupt.ts";
+
+function killed(t: { mock: { timers: { enable(o: object): void } } }) {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const buffer = createInterruptBuffer();
+  let running = true;
+  let terminated = 0;
+  sendSigkill(
+    buffer,
+    () => running,
+    () => {
+      terminated += 1;
+    },
+  );
+  return {
+    driver: interruptReceiver(buffer),
+    terminated: () => terminated,
+    end: () => {
+      running = false;
+    },
+  };
+}
+
+test("a driver that never answers SIGKILL is terminated after the answer window", (t) => {
+  const run = killed(t);
+  t.mock.timers.tick(KILL_ANSWER_MS - 1);
+  assert.equal(run.terminated(), 0);
+  t.mock.timers.tick(1);
+  assert.equal(run.terminated(), 1);
+  t.mock.timers.tick(KILL_ACCOUNT_MS);
+  assert.equal(run.terminated(), 1, "terminated once");
+});
+
+test("a driver whose handler started gets the accounting window, then is terminated", (t) => {
+  const run = killed(t);
+  assert.deepEqual(run.driver.take(), [9]);
+  run.driver.delivered();
+  t.mock.timers.tick(KILL_ANSWER_MS); // mock timers date a timer set in a tick from its end
+  t.mock.timers.tick(KILL_ACCOUNT_MS - KILL_ANSWER_MS - 1);
+  assert.equal(run.terminated(), 0, "not while it notes what never ran");
+  t.mock.timers.tick(1);
+  assert.equal(run.terminated(), 1);
+});
+
+test("a driver that ends the run itself is never terminated", (t) => {
+  const run = killed(t);
+  run.driver.delivered();
+  t.mock.timers.tick(KILL_ANSWER_MS + 10);
+  run.end();
+  t.mock.timers.tick(KILL_ACCOUNT_MS);
+  assert.equal(run.terminated(), 0);
+});
