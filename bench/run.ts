@@ -29,8 +29,13 @@ import {
   tracedWarmVisit,
 } from "./scenarios.ts";
 import { ORIGIN, root, serve, stats } from "./server.ts";
+import { firstVisit, saveDataVisit, withSlowHost } from "./slow-link.ts";
 
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 7); // fewer only to try the bench out
+/** `BENCH_ONLY=slow-link` runs only the slow-link scenarios (README and results.json untouched). */
+const ONLY = process.env["BENCH_ONLY"];
+/** Fewer samples where one takes a minute of link time (each visit waits 15 s after its ending). */
+const LINK_SAMPLES = Math.min(SAMPLES, 5);
 /** The article page whose script weight is measured; `satisfies` keeps it one of the site's pages. */
 const WEIGHED_PAGE = "/halt-python-script/sys-exit/" satisfies (typeof PAGES)[number];
 const FLOOD = 'i = 0\nwhile True:\n    i += 1\n    print("x" * 80, i)\n';
@@ -72,12 +77,49 @@ async function baselineFlood(page: Page): Promise<void> {
   );
 }
 
+const MB = 1e6;
+
+/** A first visit over the reader's link, ours and plain Pyodide alternating; then Save-Data. */
+async function slowLink(browser: import("@playwright/test").Browser): Promise<void> {
+  for (const gzip of [true, false]) {
+    const prefix = gzip ? "slowLink" : "slowLinkPlainHost";
+    await withSlowHost(gzip, async (host) => {
+      for (let i = 0; i < (gzip ? LINK_SAMPLES : 2); i += 1) {
+        const ours = await firstVisit(browser, host, true);
+        push(`${prefix}OursMs`, ours.ms);
+        push(`${prefix}OursMB`, ours.bytesBeforeEnding / MB);
+        push(`${prefix}VisitRatio`, ours.bytesAfter / ours.bytesBeforeEnding);
+        push(`${prefix}RuntimeFilesTwice`, ours.twice.length);
+        if (ours.twice.length) console.log(`fetched twice: ${ours.twice.join(", ")}`);
+        const plain = await firstVisit(browser, host, false);
+        push(`${prefix}PlainMs`, plain.ms);
+        push(`${prefix}PlainMB`, plain.bytesBeforeEnding / MB);
+      }
+      if (gzip)
+        for (let i = 0; i < 2; i += 1)
+          push("saveDataReadMB", (await saveDataVisit(browser, host)) / MB);
+    });
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(root, "dist/index.html")))
     spawnSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+  if (ONLY === "slow-link") {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    try {
+      await slowLink(browser);
+    } finally {
+      await browser.close();
+    }
+    for (const [k, v] of Object.entries(raw))
+      console.log(k, stats(v).median.toFixed(3), v.map((x) => x.toFixed(2)).join(" "));
+    return;
+  }
   const stop = await serve();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
+    await slowLink(browser);
     for (let i = 0; i < SAMPLES; i += 1) {
       // Ours: a first visit; then, once the service worker has the site and V8 has written its
       // code cache (after tier-up, on a visit served from the cache), a returning reader's visit.
@@ -163,6 +205,11 @@ const TARGETS: Record<string, Target> = {
   floodLongestFrameMs: ["<=", 50],
   floodLinesPerSecRatio: [">=", 2],
   recorderOverheadRatio: ["<=", 1.05],
+  slowLinkFirstEndingRatio: ["<=", 0.8],
+  slowLinkBytesBeforeEndingMB: ["<=", 10],
+  firstVisitBytesRatio: ["<=", 1.1],
+  runtimeFilesFetchedTwice: ["<=", 0],
+  saveDataReadMB: ["<=", 1.5],
 };
 
 /** Each metric's samples: ms as measured, or ratios to the baseline's median in the same run. */
@@ -181,6 +228,14 @@ function metricSamples(): Record<string, number[]> {
     floodLongestFrameMs: raw["floodLongestFrameMs"] ?? [],
     floodLinesPerSecRatio: over("oursFloodLinesPerSec", "baselineFloodLinesPerSec"),
     recorderOverheadRatio: raw["recorderOverheadRatio"] ?? [],
+    slowLinkFirstEndingRatio: over("slowLinkOursMs", "slowLinkPlainMs"),
+    slowLinkBytesBeforeEndingMB: raw["slowLinkOursMB"] ?? [],
+    slowLinkPlainBytesBeforeEndingMB: raw["slowLinkPlainMB"] ?? [],
+    firstVisitBytesRatio: raw["slowLinkVisitRatio"] ?? [],
+    runtimeFilesFetchedTwice: raw["slowLinkRuntimeFilesTwice"] ?? [],
+    plainHostFirstEndingRatio: over("slowLinkPlainHostOursMs", "slowLinkPlainHostPlainMs"),
+    plainHostBytesBeforeEndingMB: raw["slowLinkPlainHostOursMB"] ?? [],
+    saveDataReadMB: raw["saveDataReadMB"] ?? [],
   };
 }
 
