@@ -132,7 +132,7 @@ export function slowHost(options: HostOptions): SlowHost {
         res.writeHead(304, headers).end();
         return;
       }
-      let body = readFileSync(file);
+      let body: Buffer = readFileSync(file);
       const accepts = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
       if (options.gzip && accepts && COMPRESSED.test(type)) {
         body = gzipped.get(file) ?? gzipSync(body, { level: 6 });

@@ -6,9 +6,11 @@
 import type { RunRequest, RunResult, RunnerError, Stream } from "../runner/result.ts";
 
 /**
- * The page's first and only message to the worker's global scope. Everything after it travels
- * over `port`, which the worker keeps in a closure: a program's `js.postMessage(...)` reaches the
- * global scope, which the page does not listen to, so it cannot forge the runner's messages.
+ * The page's first and only message to the worker's global scope, sent as the worker is created
+ * (it loads Pyodide's scripts at once, while the runtime's files are still downloading).
+ * Everything after it travels over `port`, which the worker keeps in a closure: a program's
+ * `js.postMessage(...)` reaches the global scope, which the page does not listen to, so it cannot
+ * forge the runner's messages.
  */
 export interface WorkerInit {
   type: "init";
@@ -25,8 +27,6 @@ export interface WorkerInit {
   } | null;
   /** URL of the self-hosted Pyodide folder, ending in `/`. */
   indexURL: string;
-  /** What the page fetched and compiled once, so no worker fetches or compiles it again. */
-  assets: RuntimeAssets;
 }
 
 /**
@@ -42,10 +42,12 @@ export interface RuntimeAssets {
 }
 
 /**
- * Controller -> core host. A browser worker boots as soon as it is initialised and runs exactly
- * one program; the CLI's thread likewise. Nothing else is ever asked of it.
+ * Controller -> core host. A browser worker boots as soon as `assets` brings it what the page
+ * fetched and compiled once (so no worker fetches or compiles it again), and runs exactly one
+ * program; the CLI's thread likewise. Nothing else is ever asked of it.
  */
-export type ToRunner = { type: "run"; runId: number; request: RunRequest };
+export type ToRunner =
+  { type: "assets"; assets: RuntimeAssets } | { type: "run"; runId: number; request: RunRequest };
 
 /** Core host -> controller. */
 export type FromRunner =

@@ -58,13 +58,7 @@ export class Connection {
   #open = true;
 
   /**
-   * `createWorker` must contain the literal `new Worker(new URL(...), { type: "module" })` so the
-   * bundler emits the worker as a module worker (Pyodide needs one).
-   */
-  readonly #init: Omit<WorkerInit, "assets">;
-
-  /**
-   * Starts the worker; it boots once `init` hands it the assets. `createWorker` must contain the
+   * Starts the worker (it loads Pyodide's scripts now); it boots once `boot` hands it the assets. `createWorker` must contain the
    * literal `new Worker(new URL(...), { type: "module" })` so the bundler emits a module worker.
    */
   constructor(
@@ -95,7 +89,7 @@ export class Connection {
         events.died(this, `the runner stopped unexpectedly (${event.message || "worker error"})`);
     };
     this.ring = shared ? new OutputRingReader(shared.outputBuffer) : null;
-    this.#init = {
+    const init: WorkerInit = {
       type: "init",
       port: channel.port2,
       shared: shared
@@ -107,13 +101,14 @@ export class Connection {
         : null,
       indexURL,
     };
+    worker.postMessage(init, [channel.port2]);
     this.#worker = worker;
     this.#port = channel.port1;
   }
 
-  /** Hands the worker its port, channels and the page's assets: it boots Python now. */
-  init(assets: RuntimeAssets): void {
-    if (this.#open) this.#worker.postMessage({ ...this.#init, assets }, [this.#init.port]);
+  /** Hands the worker the page's assets: it boots Python now. */
+  boot(assets: RuntimeAssets): void {
+    this.post({ type: "assets", assets });
   }
 
   post(message: ToRunner): void {

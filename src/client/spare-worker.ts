@@ -66,10 +66,10 @@ export class SpareWorker {
 
   #boot(): void {
     this.#assets ??= runtimeAssets(this.#indexURL, this.#sharedMemory);
-    // The worker starts now (its scripts load meanwhile); it boots once the assets are here.
+    // The worker starts now (it loads Pyodide's scripts meanwhile); it boots once the assets are here.
     const spare = this.#start();
     void this.#assets.then((assets) => {
-      spare.init(assets);
+      spare.boot(assets);
     });
     this.#spares.push(spare);
   }

@@ -97,34 +97,48 @@ export class Download {
         });
   }
 
-  /** Reads `response`'s body, counting it as file `name` (in `pyodide/`), and returns its bytes. */
-  async count(name: string, response: Response): Promise<Uint8Array<ArrayBuffer>> {
+  /**
+   * `response`'s body as it arrives, counted as file `name` (in `pyodide/`) while it is read; the
+   * file is done when the stream ends, fails or is cancelled.
+   */
+  stream(name: string, response: Response): ReadableStream<Uint8Array<ArrayBuffer>> {
     const file = { loaded: 0, expected: this.#files.get(name)?.expected ?? null, done: false };
     this.#files.set(name, file);
-    const chunks: Uint8Array[] = [];
-    try {
-      const reader = response.body?.getReader();
-      for (;;) {
-        const next = reader ? await reader.read() : ({ done: true } as const);
-        if (next.done) break;
-        if (chunks.length === 0)
-          file.expected = expectedSize(name, response, next.value, this.#sizes);
-        chunks.push(next.value);
-        file.loaded += next.value.byteLength;
-        this.#tell();
-      }
-    } finally {
+    const finish = (): void => {
       file.done = true;
       file.expected = file.loaded;
       this.#tell();
-    }
-    const bytes = new Uint8Array(file.loaded);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return bytes;
+    };
+    const reader = response.body?.getReader();
+    return new ReadableStream({
+      pull: async (controller) => {
+        try {
+          const next = reader ? await reader.read() : ({ done: true } as const);
+          if (next.done) {
+            finish();
+            controller.close();
+            return;
+          }
+          if (file.loaded === 0)
+            file.expected = expectedSize(name, response, next.value, this.#sizes);
+          file.loaded += next.value.byteLength;
+          this.#tell();
+          controller.enqueue(next.value);
+        } catch (error) {
+          finish();
+          throw error;
+        }
+      },
+      cancel: async (reason) => {
+        finish();
+        await reader?.cancel(reason);
+      },
+    });
+  }
+
+  /** Reads `response`'s body, counting it as file `name` (in `pyodide/`), and returns its bytes. */
+  async count(name: string, response: Response): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(await new Response(this.stream(name, response)).arrayBuffer());
   }
 
   /** Every fetch has settled, those that failed included: the progress is done. */

@@ -12,7 +12,7 @@
  */
 /// <reference lib="webworker" />
 import { interruptReceiver } from "../channels/interrupt.ts";
-import type { FromRunner, RuntimeAssets, WorkerInit } from "../channels/messages.ts";
+import type { FromRunner, RuntimeAssets, ToRunner, WorkerInit } from "../channels/messages.ts";
 import { OutputRingWriter } from "../channels/output-ring.ts";
 import { StdinReader } from "../channels/stdin.ts";
 import DRIVER from "../runner/driver.py?raw";
@@ -47,9 +47,20 @@ function ownAssets(assets: RuntimeAssets): RuntimeAssets {
 }
 
 function start(init: WorkerInit): void {
-  // Nothing below keeps `init`: its shared snapshot is dropped once copied.
   const { port, indexURL } = init;
-  const assets = ownAssets(init.assets);
+  // Pyodide's scripts load now, while the page is still downloading the runtime's files.
+  const scripts = Promise.all([
+    import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{ loadPyodide: LoadPyodide }>,
+    import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{ default: CreateModule }>,
+  ]);
+  scripts.catch(() => undefined); // a failure is reported when the boot awaits them
+  let received: (assets: RuntimeAssets) => void = () => undefined;
+  // Nothing below keeps the message's shared snapshot: it is dropped once copied.
+  const arrived = new Promise<RuntimeAssets>((resolve) => {
+    received = (assets) => {
+      resolve(ownAssets(assets));
+    };
+  });
   // Captured now: a program may patch MessagePort.prototype, but not what was taken before it ran.
   // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to `port` below
   const postMessage = port.postMessage;
@@ -70,15 +81,9 @@ function start(init: WorkerInit): void {
   });
 
   const booted = (async (): Promise<Runner> => {
+    const assets = await arrived;
     post({ type: "booting" });
-    const [pyodide, asm] = await Promise.all([
-      import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<{
-        loadPyodide: LoadPyodide;
-      }>,
-      import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{
-        default: CreateModule;
-      }>,
-    ]);
+    const [pyodide, asm] = await scripts;
     const runner = new Runner({
       loadPyodide: pyodide.loadPyodide,
       indexURL,
@@ -154,7 +159,8 @@ function start(init: WorkerInit): void {
   }
 
   port.onmessage = (event: MessageEvent<unknown>) => {
-    const message = event.data as { type?: unknown; runId?: unknown; request?: RunRequest };
+    const message = event.data as Partial<ToRunner>;
+    if (message.type === "assets" && message.assets) received(message.assets);
     if (message.type === "run" && typeof message.runId === "number" && message.request)
       void run(message.runId, message.request);
   };

@@ -2,7 +2,7 @@
  * SIGKILL's answer window: a driver that has not started its handler is terminated soon; one that
  * has started (the delivered count moved) gets the time to note what never ran.
  */
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import {
   KILL_ACCOUNT_MS,
@@ -12,7 +12,7 @@ import {
   sendSigkill,
 } from "../../src/channels/interrupt.ts";
 
-function killed(t: { mock: { timers: { enable(o: object): void } } }) {
+function killed(t: TestContext) {
   t.mock.timers.enable({ apis: ["setTimeout"] });
   const buffer = createInterruptBuffer();
   let running = true;
