@@ -65,6 +65,8 @@ export interface HostOptions {
   link: Link;
   /** Whether the host compresses on the fly (`false`: a host that sends files as they are). */
   gzip: boolean;
+  /** Paths answered 404 as if not deployed (e.g. the snapshot, to time a boot without it). */
+  missing?: RegExp;
 }
 
 export interface SlowHost {
@@ -115,7 +117,7 @@ export function slowHost(options: HostOptions): SlowHost {
     const path = url.pathname;
     requests.set(path, (requests.get(path) ?? 0) + 1);
     void link.latency().then(async () => {
-      const found = resolveFile(path, options);
+      const found = options.missing?.test(path) ? null : resolveFile(path, options);
       const file = found ?? join(options.site, "404.html");
       const stat = statSync(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
