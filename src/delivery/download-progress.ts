@@ -7,8 +7,9 @@
  * (`pyodide/runtime-sizes.json`, written next to the files); only without it (`astro dev`) does
  * a response's own `Content-Length` count, and only when the host did not re-encode the body.
  * The snapshot is the one file whose decoded size depends on the host: a `.gz` served as it is
- * arrives as 6 MB of gzip, one the host marks `Content-Encoding: gzip` arrives as 31 MB; its
- * first bytes say which.
+ * arrives as 6 MB of gzip, one the host marks `Content-Encoding: gzip` arrives as 31 MB (its first
+ * bytes say which). The total must not change once shown, so the unzipped bytes of the second
+ * kind are counted scaled down to the file's own size: the same 6 MB, in proportion.
  */
 import { RUNTIME_SIZES_FILE, SNAPSHOT_FILE } from "../runner/paths.ts";
 
@@ -34,15 +35,18 @@ interface FileCount {
   done: boolean;
 }
 
-/** The decoded size of `name` as `response` delivers it, with the first bytes of its body. */
-function expectedSize(
-  name: string,
-  response: Response,
-  first: Uint8Array,
-  sizes: RuntimeSizes | null,
-): number | null {
-  if (name === SNAPSHOT_FILE && sizes && !(first[0] === 0x1f && first[1] === 0x8b))
-    return sizes.snapshotUnzipped;
+/**
+ * How many of `name`'s bytes as built each byte of its body counts for: 1, except for a snapshot
+ * the host has unzipped (its first bytes are not gzip's), counted in proportion.
+ */
+function byteWeight(name: string, first: Uint8Array, sizes: RuntimeSizes | null): number {
+  const built = sizes?.files[name];
+  if (name !== SNAPSHOT_FILE || !sizes || built === undefined) return 1;
+  return first[0] === 0x1f && first[1] === 0x8b ? 1 : built / sizes.snapshotUnzipped;
+}
+
+/** The size `name` is counted against: the build's, or an honest `Content-Length`, or unknown. */
+function expectedSize(name: string, response: Response, sizes: RuntimeSizes | null): number | null {
   const built = sizes?.files[name];
   if (built !== undefined) return built;
   const length = response.headers.get("Content-Length");
@@ -104,8 +108,10 @@ export class Download {
   stream(name: string, response: Response): ReadableStream<Uint8Array<ArrayBuffer>> {
     const file = { loaded: 0, expected: this.#files.get(name)?.expected ?? null, done: false };
     this.#files.set(name, file);
+    let weight: number | null = null;
     const finish = (): void => {
       file.done = true;
+      file.loaded = Math.round(file.loaded);
       file.expected = file.loaded;
       this.#tell();
     };
@@ -119,9 +125,11 @@ export class Download {
             controller.close();
             return;
           }
-          if (file.loaded === 0)
-            file.expected = expectedSize(name, response, next.value, this.#sizes);
-          file.loaded += next.value.byteLength;
+          if (weight === null) {
+            weight = byteWeight(name, next.value, this.#sizes);
+            file.expected = expectedSize(name, response, this.#sizes);
+          }
+          file.loaded += next.value.byteLength * weight;
           this.#tell();
           controller.enqueue(next.value);
         } catch (error) {

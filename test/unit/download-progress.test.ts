@@ -60,19 +60,35 @@ test("a compressing host's Content-Length is not the size: the build's is", asyn
   assert.deepEqual(seen, [300, 300, 300]);
 });
 
-test("the snapshot's size is the gzip file's or the unzipped one's, as its first bytes say", async () => {
+test("the snapshot counts as its file's size, unzipped by the host or not: the total never changes", async () => {
   const asFile = new Download(SIZES);
   asFile.expect([SNAPSHOT_FILE]);
-  const totals: (number | null)[] = [];
-  asFile.listen((p) => totals.push(p.total));
+  const seen: [number, number | null][] = [];
+  asFile.listen((p) => seen.push([p.loaded, p.total]));
   await asFile.count(SNAPSHOT_FILE, response([gzip(60), bytes(40)]));
-  assert.equal(totals[0], 100);
+  assert.deepEqual(seen, [
+    [0, 100],
+    [60, 100],
+    [100, 100],
+    [100, 100],
+  ]);
 
+  // The host sent it with Content-Encoding: gzip, so 500 unzipped bytes arrive: each counts 1/5.
   const unzippedByHost = new Download(SIZES);
-  const seen: (number | null)[] = [];
-  unzippedByHost.listen((p) => seen.push(p.total));
-  await unzippedByHost.count(SNAPSHOT_FILE, response([bytes(250, 7), bytes(250, 7)]));
-  assert.equal(seen[0], 500);
+  unzippedByHost.expect([SNAPSHOT_FILE]);
+  const totals: [number, number | null][] = [];
+  unzippedByHost.listen((p) => totals.push([p.loaded, p.total]));
+  const body = await unzippedByHost.count(
+    SNAPSHOT_FILE,
+    response([bytes(250, 7), bytes(250, 7)], { "Content-Encoding": "gzip" }),
+  );
+  assert.equal(body.byteLength, 500, "the bytes themselves are all there");
+  assert.deepEqual(totals, [
+    [0, 100],
+    [50, 100],
+    [100, 100],
+    [100, 100],
+  ]);
 });
 
 test("without the build's sizes, Content-Length counts only when the host did not re-encode", async () => {
