@@ -6,7 +6,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { extname, join } from "node:path";
+import { TYPES as STATIC_TYPES, fileFor } from "../e2e/static-server.mjs";
 import { gzipSync } from "node:zlib";
 
 export interface Link {
@@ -16,18 +17,10 @@ export interface Link {
   latencyMs: number;
 }
 
+/** The e2e server's content types, and two more a real host knows. */
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".zip": "application/zip",
+  ...STATIC_TYPES,
   ".gz": "application/gzip",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
   ".webmanifest": "application/manifest+json",
 };
 
@@ -82,12 +75,11 @@ function resolveFile(pathname: string, options: HostOptions): string | null {
   const mount = Object.keys(options.mounts).find((m) => pathname.startsWith(m));
   const dir = mount === undefined ? options.site : (options.mounts[mount] ?? options.site);
   const rest = mount === undefined ? pathname : pathname.slice(mount.length - 1);
-  const file = join(dir, normalize(decodeURIComponent(rest)).replace(/^(\.\.[/\\])+/, ""));
+  const file = fileFor(rest, dir);
   try {
-    const index = statSync(file).isDirectory() ? join(file, "index.html") : file;
-    return statSync(index).isFile() ? index : null;
+    return file && statSync(file).isFile() ? file : null;
   } catch {
-    return null;
+    return null; // a folder without an index.html
   }
 }
 

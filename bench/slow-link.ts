@@ -5,7 +5,7 @@
  * Bytes are counted at the server.
  */
 import { join } from "node:path";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { HELLO, ENDED } from "./scenarios.ts";
 import { root } from "./server.ts";
 import { slowHost, type Link, type SlowHost } from "./slow-host.ts";
@@ -42,6 +42,15 @@ export async function withSlowHost<T>(gzip: boolean, body: (host: SlowHost) => P
   }
 }
 
+/** Until Run can be pressed on the page that stays (isolated, after the worker's one reload). */
+async function runnable(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => globalThis.crossOriginIsolated && document.querySelector("[data-editor=ready]"),
+    null,
+    { timeout: 120_000, polling: 20 },
+  );
+}
+
 /** One cold first visit: ours (the article page) or plain Pyodide's page. */
 export async function firstVisit(
   browser: Browser,
@@ -54,12 +63,7 @@ export async function firstVisit(
   const t0 = Date.now();
   if (ours) {
     await page.goto(`${ORIGIN}${ARTICLE}`, { waitUntil: "commit" });
-    // Run can be pressed once the page that stays (isolated, after the worker's one reload) is ready.
-    await page.waitForFunction(
-      () => globalThis.crossOriginIsolated && document.querySelector("[data-editor=ready]"),
-      null,
-      { timeout: 120_000, polling: 20 },
-    );
+    await runnable(page);
     await page.getByRole("button", { name: /^Run/ }).first().click();
     await page.locator(ENDED).first().waitFor({ timeout: 120_000 });
   } else {
@@ -85,11 +89,7 @@ export async function saveDataVisit(browser: Browser, host: SlowHost): Promise<n
   await cdp.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
   host.reset();
   await page.goto(`${ORIGIN}${ARTICLE}`, { waitUntil: "commit" });
-  await page.waitForFunction(
-    () => globalThis.crossOriginIsolated && document.querySelector("[data-editor=ready]"),
-    null,
-    { timeout: 120_000 },
-  );
+  await runnable(page);
   await page.getByRole("button", { name: /^Run/ }).first().hover();
   for (let i = 0; i < 10; i += 1) {
     await page.mouse.wheel(0, 600);

@@ -1,5 +1,5 @@
 /** Helpers for runnable-block tests, written against the block contract (see python-block.ts). */
-import { test, type Locator, type Page } from "@playwright/test";
+import { test, type CDPSession, type Locator, type Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
 import { playgroundPath } from "./pages.ts";
 import { PAGE_WAIT_MS } from "./waits.ts";
@@ -28,6 +28,16 @@ export async function readyBlock(page: Page, n = 0): Promise<Locator> {
   const block = page.locator("[data-runnable]").nth(n);
   await expect(block).toHaveAttribute("data-editor", "ready");
   return block;
+}
+
+/**
+ * Turns Save-Data on for `page` (Chromium's `navigator.connection.saveData`): nothing loads Python
+ * before Run. Returns the CDP session, for more emulation on the same page.
+ */
+export async function saveData(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
+  return cdp;
 }
 
 /** Opens the playground with `source` loaded from the URL fragment. */

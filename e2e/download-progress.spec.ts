@@ -4,18 +4,17 @@
  * output panel says nothing before anything ran.
  */
 import { expect, test } from "./fixtures.ts";
-import { ending, playground, runButton } from "./blocks.ts";
+import { ending, playground, runButton, saveData } from "./blocks.ts";
 
 test("while Python downloads, the block says how much of how much, then what comes next", async ({
   page,
   problems,
 }) => {
   test.setTimeout(120_000);
-  const cdp = await page.context().newCDPSession(page);
   // Save-Data keeps the page from fetching Python before Run: the download then starts with Run
   // and is seen whole (a prefetch could finish first on a fast machine: then nothing is left to
   // show, which CI saw).
-  await cdp.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
+  const cdp = await saveData(page);
   await cdp.send("Network.enable");
   // ~45 MB cross here (Astro's preview unzips the snapshot; it is still counted as the 6 MB file
   // it is, so the total stays 18.5 MB) at 80 Mbit/s: about 5 s of progress.

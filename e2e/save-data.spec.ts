@@ -1,14 +1,13 @@
 /** Save-Data (navigator.connection.saveData): nothing big is fetched ahead of need. */
 import { expect, test } from "./fixtures.ts";
-import { readyBlock, runToEnd, runButton, visit } from "./blocks.ts";
+import { readyBlock, runToEnd, runButton, saveData, visit } from "./blocks.ts";
 
 test("with Save-Data on, a page fetches no runtime file before Run, says so, and Run works", async ({
   page,
   context,
   problems,
 }) => {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
+  await saveData(page);
   const runtime: string[] = [];
   context.on("request", (r) => {
     if (new URL(r.url()).pathname.startsWith("/pyodide/")) runtime.push(r.url());

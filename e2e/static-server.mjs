@@ -12,7 +12,7 @@ import { extname, join, normalize } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ISOLATION_HEADERS, headersFor } from "../src/docs/headers.ts";
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
   ".mjs": "text/javascript",
@@ -25,7 +25,8 @@ const TYPES = {
   ".xml": "application/xml",
 };
 
-function fileFor(pathname, root) {
+/** The file `pathname` names under `root` (a folder's index.html), or null when nothing is there. */
+export function fileFor(pathname, root) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, "");
   const candidate = join(root, safe);
   try {

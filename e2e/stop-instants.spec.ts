@@ -6,7 +6,7 @@
  */
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { ending, log, playground, runButton } from "./blocks.ts";
+import { ending, log, playground, runButton, saveData } from "./blocks.ts";
 import { PAGE_WAIT_MS } from "./waits.ts";
 
 const SLEEP_LOOP = "import time\nwhile True:\n    time.sleep(0.01)\n";
@@ -70,12 +70,10 @@ for (const [delay, source] of [
 ] as const) {
   test(`Stop ${String(delay)} ms after Run on a cold page, while Python loads: the interrupt, no runner frame`, async ({
     page,
-    context,
     problems,
   }) => {
     // Save-Data keeps the page from loading Python before Run, so Run starts the load.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setDataSaverOverride", { dataSaverEnabled: true });
+    await saveData(page);
     const block = await playground(page, source);
     expect(await page.evaluate(() => document.documentElement.dataset["runnerState"])).toBe(
       undefined,
