@@ -6,6 +6,7 @@
  */
 import { createInterruptBuffer } from "../channels/interrupt.ts";
 import type { FromRunner, RuntimeAssets, ToRunner, WorkerInit } from "../channels/messages.ts";
+import { servedBySiteWorker } from "../delivery/site-worker.ts";
 import { OutputRingReader, createOutputRing } from "../channels/output-ring.ts";
 import { StdinWriter, createStdinBuffer } from "../channels/stdin.ts";
 import { parseFromRunner } from "../channels/validate.ts";
@@ -101,7 +102,11 @@ export class Connection {
         : null,
       indexURL,
     };
-    worker.postMessage(init, [channel.port2]);
+    // Pyodide's scripts load once the worker has its init: not on a page about to reload into
+    // isolation, whose downloads the reload would throw away (the runtime's files wait likewise).
+    void servedBySiteWorker().then(() => {
+      if (this.#open) worker.postMessage(init, [channel.port2]);
+    });
     this.#worker = worker;
     this.#port = channel.port1;
   }
