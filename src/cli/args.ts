@@ -1,6 +1,6 @@
 /**
  * Command-line arguments of `npm run -s snippet -- FILE.py [--interrupt-after MS] [--send SIG@MS]
- * [--json]`.
+ * [--json] [--result OUT.json]`.
  * Parsed into a value or a usage error; the caller decides how to exit.
  */
 import { SIGNALS, STOP_GRACE_MS, type SignalName } from "../channels/interrupt.ts";
@@ -22,13 +22,15 @@ export interface SnippetArgs {
   /** After SIGINT, wait this long for the program to end before killing it (status 137). */
   graceMs: number;
   json: boolean;
+  /** Also write the run's result (outcome, status, the way out) as JSON to this file. */
+  resultFile: string | null;
   /** Reuse (and refresh) the interpreter snapshot cached under node_modules/.cache. */
   snapshotCache: boolean;
   /** `-u`: stdout and stderr written through, as `python3 -u` (also PYTHONUNBUFFERED). */
   unbuffered: boolean;
 }
 
-export const USAGE = `usage: npm run -s snippet -- [-u] FILE.py [--interrupt-after MS] [--send SIG@MS]... [--interrupt-at-line N] [--grace MS] [--json] [--no-snapshot-cache]
+export const USAGE = `usage: npm run -s snippet -- [-u] FILE.py [--interrupt-after MS] [--send SIG@MS]... [--interrupt-at-line N] [--grace MS] [--json] [--result OUT.json] [--no-snapshot-cache]
 
 Runs FILE.py in Pyodide the way \`python3 FILE.py\` runs it: the program's stdout and stderr
 go to this process's, its stdin comes from this process's, its environment is this process's,
@@ -43,6 +45,8 @@ and block-buffered into a pipe or a file; SIGINT and SIGTERM sent to this comman
   --interrupt-at-line N  send SIGINT when line N is about to run, the first time it is reached
   --grace MS             after SIGINT, kill the program if it is still running after MS ms (${String(STOP_GRACE_MS)})
   --json                 print {result, stdout, stderr} as JSON instead, and exit 0
+  --result OUT.json      also write the run's result (how it ended, its status, the way out) as
+                         JSON to OUT.json; the program's streams and status stay as they are
   --no-snapshot-cache    boot Pyodide cold instead of restoring the cached memory snapshot`;
 
 function parseSend(value: string | undefined): Send {
@@ -66,6 +70,11 @@ function parseMs(flag: string, value: string | undefined): number {
   return n;
 }
 
+function parsePath(flag: string, value: string | undefined): string {
+  if (!value || value.startsWith("-")) throw new Error(`${flag} needs a file name`);
+  return value;
+}
+
 /** Parses argv (without node and script); throws an Error whose message is for the user. */
 export function parseArgs(argv: readonly string[]): SnippetArgs {
   const args: SnippetArgs = {
@@ -75,6 +84,7 @@ export function parseArgs(argv: readonly string[]): SnippetArgs {
     interruptAtLine: null,
     graceMs: STOP_GRACE_MS,
     json: false,
+    resultFile: null,
     snapshotCache: true,
     unbuffered: false,
   };
@@ -85,6 +95,7 @@ export function parseArgs(argv: readonly string[]): SnippetArgs {
     else if (arg === "--interrupt-at-line") args.interruptAtLine = parseLine(argv[(i += 1)]);
     else if (arg === "--grace") args.graceMs = parseMs(arg, argv[(i += 1)]);
     else if (arg === "--json") args.json = true;
+    else if (arg === "--result") args.resultFile = parsePath(arg, argv[(i += 1)]);
     else if (arg === "--no-snapshot-cache") args.snapshotCache = false;
     else if (arg === "-u") args.unbuffered = true;
     else if (arg.startsWith("-") && arg !== "-") throw new Error(`unknown option ${arg}`);

@@ -4,7 +4,7 @@
  * it sends the signals of `--interrupt-after` and `--send`, and kills the program if it ignores
  * SIGINT (asking its driver first, so the way out says what never ran).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isatty } from "node:tty";
 import { Worker } from "node:worker_threads";
@@ -90,6 +90,15 @@ function finish(ended: RunResult): void {
   settled = true;
   const result =
     ended.outcome === "killed" && killReason ? { ...ended, reason: killReason } : ended;
+  if (args.resultFile !== null) {
+    try {
+      writeFileSync(args.resultFile, `${JSON.stringify(result, null, 2)}\n`);
+    } catch (error) {
+      process.stderr.write(
+        `snippet: cannot write ${args.resultFile}: ${(error as Error).message}\n`,
+      );
+    }
+  }
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ result, ...captured }, null, 2)}\n`);
     process.exitCode = 0;

@@ -4,7 +4,8 @@
  * stderr one stream, Ctrl+C typed into it) — and stdout, stderr and exit status must match after
  * `normalise`. A snippet opts into an interrupt with a first line `# parity: interrupt-after=MS`
  * or into signals with `# parity: send=TERM@300` (`directives.ts`), and out of colour on the
- * terminal with a line `# parity: no-colour (why)`.
+ * terminal with a line `# parity: no-colour (why)`. In the two piped modes the same CLI run also
+ * writes its result (`--result`), and its way-out account must equal CPython's (`way-out.ts`).
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,6 +15,7 @@ import type { ProcessRun } from "../../src/docs/cpython.ts";
 import { BUFFERED_ENV, PTY_RUN, newestCpython, runProcess } from "../../src/docs/cpython.ts";
 import { normalise } from "../../src/docs/normalise.ts";
 import { cliFlags, processSends, ptySchedule, signalsOf, type Sent } from "./directives.ts";
+import { comparable, cpythonAccount, hasAccount, resultFile } from "./way-out.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const corpus = join(root, "test/parity/corpus");
@@ -31,21 +33,25 @@ type Runner = (
  * typed into it. The CLI presses Stop itself that long after its program starts (Pyodide boots
  * first, so a clock from the process start would land before the program runs).
  */
-const MODES: { name: string; flags: string[]; run: Runner }[] = [
+const MODES: { name: string; flags: string[]; env: NodeJS.ProcessEnv | null; run: Runner }[] = [
   {
     name: "piped, -u",
     flags: ["-u"],
+    env: process.env,
     run: ([command, ...args], sent) => runProcess(command, args, { sends: processSends(sent) }),
   },
   {
     name: "piped",
     flags: [],
+    env: BUFFERED_ENV,
     run: ([command, ...args], sent) =>
       runProcess(command, args, { sends: processSends(sent), env: BUFFERED_ENV }),
   },
   {
     name: "terminal",
     flags: [],
+    // The way out's recorder needs the streams to itself: its account is compared piped only.
+    env: null,
     run: (command, sent, noColour) =>
       runProcess("python3", [PTY_RUN, ptySchedule(sent), ...command], {
         env: noColour ? { ...BUFFERED_ENV, NO_COLOR: "1" } : BUFFERED_ENV,
@@ -78,9 +84,13 @@ void describe(
             path,
           ];
           cli.push(...cliFlags(sent));
-          const [theirs, ours] = await Promise.all([
+          const withAccount = mode.env !== null && hasAccount(sent);
+          const result = withAccount ? resultFile() : null;
+          if (result) cli.push("--result", result.path);
+          const [theirs, ours, theirAccount] = await Promise.all([
             mode.run([cpython.python, ...mode.flags, path], sent, noColour),
             mode.run(cli, [], noColour),
+            mode.env && withAccount ? cpythonAccount(path, mode.flags, sent, mode.env) : null,
           ]);
           assert.equal(
             normalise(ours.stdout, path),
@@ -93,6 +103,14 @@ void describe(
             "stderr differs",
           );
           assert.equal(ours.status, theirs.status, "exit status differs");
+          if (result) {
+            const bytes = Buffer.byteLength(ours.stdout);
+            assert.deepEqual(
+              comparable(result.account(), path, bytes),
+              comparable(theirAccount, path, bytes),
+              "the way out differs",
+            );
+          }
         });
       }
     }

@@ -10,6 +10,7 @@ test("file and flags parse; defaults hold", () => {
     interruptAtLine: null,
     graceMs: 2000,
     json: true,
+    resultFile: null,
     snapshotCache: true,
     unbuffered: false,
   });
@@ -20,6 +21,7 @@ test("file and flags parse; defaults hold", () => {
     { signal: "SIGKILL", afterMs: 900 },
   ]);
   assert.equal(parseArgs(["b.py", "--interrupt-at-line", "5"]).interruptAtLine, 5);
+  assert.equal(parseArgs(["b.py", "--result", "out.json"]).resultFile, "out.json");
 });
 
 test("bad arguments are errors a person can read", () => {
@@ -30,4 +32,5 @@ test("bad arguments are errors a person can read", () => {
   assert.throws(() => parseArgs(["a.py", "--send", "HUP@5"]), /INT, TERM, KILL/);
   assert.throws(() => parseArgs(["a.py", "--send", "TERM"]), /SIG@MS/);
   assert.throws(() => parseArgs(["a.py", "--interrupt-at-line", "0"]), /a line number/);
+  assert.throws(() => parseArgs(["a.py", "--result"]), /--result needs a file name/);
 });
