@@ -49,6 +49,8 @@ const runner = new Runner({
   driver: readDriver(),
   interrupt: interruptReceiver(interruptBuffer),
   useSnapshot: snapshotCache,
+  // One program per command: an interpreter booted behind it would only be thrown away.
+  bootNext: false,
   ...(cached ? { snapshot: cached } : {}),
 });
 

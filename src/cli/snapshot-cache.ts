@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { version as pyodideVersion } from "pyodide";
 import { PRELOAD_MODULES } from "../runner/driver.ts";
 
-const CACHE_DIR = join(
+export const CACHE_DIR = join(
   dirname(fileURLToPath(import.meta.url)),
   "../../node_modules/.cache/python-halted",
 );

@@ -19,6 +19,7 @@ import {
 import { assertNever, killedResult, type RunResult, type Stdio } from "../runner/result.ts";
 import type { FromRunner } from "../channels/messages.ts";
 import { USAGE, parseArgs, type SnippetArgs } from "./args.ts";
+import { warmStart } from "./warm-start.ts";
 
 function fail(message: string, status: number): never {
   process.stderr.write(`snippet: ${message}\n`);
@@ -75,6 +76,7 @@ const worker = new Worker(new URL("./runner-thread.ts", import.meta.url), {
     interruptBuffer,
     snapshotCache: args.snapshotCache,
   },
+  env: warmStart(),
   stdin: false,
 });
 
