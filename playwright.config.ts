@@ -59,6 +59,7 @@ export default defineConfig({
         "page-turn.spec.ts",
         "terminal.spec.ts",
         "not-isolated-yet.spec.ts",
+        "back-forward.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: "http://localhost:4322" },
     },

@@ -25,6 +25,10 @@ export function pageRunner(created?: (client: RunnerClient) => void): RunnerClie
       }),
     missingCapability() === null,
   );
+  const left = client;
+  addEventListener("pagehide", () => {
+    left.leave();
+  });
   created?.(client);
   return client;
 }

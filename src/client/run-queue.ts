@@ -79,6 +79,12 @@ export class RunQueue {
     return true;
   }
 
+  /** The page is going: each waiting run fails with `error`; returns the one running, if any. */
+  leave(error: RunnerError): Job | null {
+    for (const job of this.drop()) job.listener.failed(error);
+    return this.current;
+  }
+
   /** Empties the queue (every waiting run would fail the same way); returns what was waiting. */
   drop(): Job[] {
     return this.#waiting.splice(0);

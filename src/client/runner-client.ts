@@ -20,7 +20,7 @@ import { MAX_LINES } from "./scrollback.ts";
 import { OutputPump, drainedText } from "./output-pump.ts";
 import { RunQueue, type Job, type RunHandle, type RunListener } from "./run-queue.ts";
 import { SPARE_DELAY_MS, SpareWorker } from "./spare-worker.ts";
-import { StopLadder } from "./stop-ladder.ts";
+import { LEFT, StopLadder } from "./stop-ladder.ts";
 
 export type { ClientState, RunHandle, RunListener };
 
@@ -37,11 +37,9 @@ export class RunnerClient {
       if (this.#queue.current) this.#drain(this.#queue.current);
     },
   );
-  /** Hears every state change (the page shows it as `data-runner-state`). */
+  // Hear state changes, boot kinds and ready spares (the page shows them as `data-runner-*`).
   onstate: ((state: ClientState) => void) | null = null;
-  /** Hears how each interpreter booted (the page shows it as `data-runner-boot`). */
   onboot: ((boot: "snapshot" | "cold") => void) | null = null;
-  /** Hears how many spares are ready (the page shows it as `data-runner-spares`). */
   onspares: ((ready: number) => void) | null = null;
 
   /** `createWorker`: see `Connection`. `sharedMemory`: the page may use SharedArrayBuffer. */
@@ -205,6 +203,11 @@ export class RunnerClient {
       job.listener.output(drained);
       this.#spare.unschedule();
     }
+  }
+
+  /** The page is left (pagehide): a running program is killed at once, waiting runs dropped. */
+  leave(): void {
+    this.#ladder.abandon(this.#queue.leave(LEFT.beforeStart), LEFT.whileRunning);
   }
 
   /** The run is over (its result, or a kill): its worker goes, the next job may start. */

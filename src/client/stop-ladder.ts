@@ -27,6 +27,15 @@ export interface LadderHost {
   kill(job: Job, reason: string): void;
 }
 
+/**
+ * Leaving the page ends its runs as closing a terminal ends what runs in it: nothing goes on
+ * unseen in a page the browser keeps to show again (back/forward cache), whose blocks then say so.
+ */
+export const LEFT = {
+  whileRunning: "you left the page while it ran, so the interpreter was terminated",
+  beforeStart: { code: "internal", message: "Cancelled: the page was left before it started." },
+} as const;
+
 /** One ladder per page; `press` is each click of Stop. */
 export class StopLadder {
   readonly #sharedMemory: boolean;
@@ -38,6 +47,13 @@ export class StopLadder {
     this.#sharedMemory = sharedMemory;
     this.#host = host;
     this.#graceMs = graceMs;
+  }
+
+  /** Terminates the worker at once, not asking the driver what never ran (the page is going). */
+  abandon(job: Job | null, reason: string): void {
+    if (!job) return;
+    job.killReason ??= reason;
+    this.#host.kill(job, job.killReason);
   }
 
   /** SIGKILL (`sendSigkill`); without shared memory, the worker is terminated at once. */
