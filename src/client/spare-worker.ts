@@ -25,6 +25,7 @@ export class SpareWorker {
   readonly #spares: Connection[] = [];
   #assets: Promise<RuntimeAssets> | null = null;
   readonly #start: () => Connection;
+  readonly #events: ConnectionEvents;
   readonly #indexURL: string;
   readonly #sharedMemory: boolean;
   readonly #depth = depth();
@@ -39,6 +40,7 @@ export class SpareWorker {
   ) {
     this.#indexURL = indexURL;
     this.#sharedMemory = sharedMemory;
+    this.#events = events;
     this.#start = () => new Connection(createWorker, indexURL, sharedMemory, events);
   }
 
@@ -68,9 +70,16 @@ export class SpareWorker {
     this.#assets ??= runtimeAssets(this.#indexURL, this.#sharedMemory);
     // The worker starts now (it loads Pyodide's scripts meanwhile); it boots once the assets are here.
     const spare = this.#start();
-    void this.#assets.then((assets) => {
-      spare.boot(assets);
-    });
+    this.#assets.then(
+      (assets) => {
+        spare.boot(assets);
+      },
+      (error: unknown) => {
+        // Python did not download: the spare dies saying why, and the next one downloads again.
+        this.#assets = null;
+        this.#events.died(spare, error instanceof Error ? error.message : String(error));
+      },
+    );
     this.#spares.push(spare);
   }
 

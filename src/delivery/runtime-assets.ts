@@ -2,7 +2,9 @@
  * Pyodide's heavy files, fetched and compiled once per page and handed to each run's fresh
  * worker: the wasm module (compiled here, structured-cloned to workers, never compiled again),
  * the build-time snapshot (decompressed once), the standard library and the lock file. A file
- * that fails to load is null, and the worker fetches that one itself.
+ * whose download fails or is cut is fetched once more; if that fails too, the assets are an error
+ * that names the file and why (the snapshot alone may be missing: workers then boot cold), and the
+ * next call downloads again. A half file is never kept: bytes are used only once complete.
  */
 import type { RuntimeAssets } from "../channels/messages.ts";
 import { SNAPSHOT_FILE } from "../runner/paths.ts";
@@ -16,6 +18,34 @@ async function orNull<T>(load: () => Promise<T>): Promise<T | null> {
     return await load();
   } catch {
     return null;
+  }
+}
+
+/** How long the second try of a failed file waits (a link that dropped may be back). */
+const RETRY_MS = 1000;
+
+/** Why a download failed, in words: fetch's `TypeError` is the network's doing. */
+const why = (error: unknown): string =>
+  error instanceof TypeError
+    ? `the network failed (${error.message})`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+/** `load` of `file`, tried once more if it fails; then an error that names the file and why. */
+async function twice<T>(file: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    try {
+      return await load();
+    } catch (error) {
+      throw new Error(
+        `Python's ${file} did not download, tried twice: ${why(error)}. Check the connection, then Retry.`,
+        { cause: error },
+      );
+    }
   }
 }
 
@@ -84,12 +114,21 @@ const STDLIB_FILE = "python_stdlib.zip";
 const LOCK_FILE = "pyodide-lock.json";
 
 /**
- * The page's assets (loaded on the first call; later calls share the same promise). `shared`:
- * the page may use SharedArrayBuffer, so the snapshot is kept in shared memory.
+ * The page's assets (loaded on the first call; later calls share the same promise, until it
+ * fails). `shared`: the page may use SharedArrayBuffer, so the snapshot is kept in shared memory.
  */
 export function runtimeAssets(indexURL: string, shared: boolean): Promise<RuntimeAssets> {
+  if (loading) return loading;
+  const assets = (loading = load(indexURL, shared));
+  assets.catch(() => {
+    loading = null; // the next call downloads again
+  });
+  return assets;
+}
+
+function load(indexURL: string, shared: boolean): Promise<RuntimeAssets> {
   // Through the site's service worker when it is about to serve the page: one download, kept.
-  loading ??= servedBySiteWorker()
+  return servedBySiteWorker()
     .then(() => runtimeSizes(indexURL))
     .then((sizes) => {
       const download = new Download(sizes);
@@ -97,14 +136,15 @@ export function runtimeAssets(indexURL: string, shared: boolean): Promise<Runtim
       setPageDownload(download);
       const bytes = async (file: string) => download.count(file, await ok(`${indexURL}${file}`));
       return Promise.all([
-        orNull(async () => wasm(`${indexURL}${WASM_FILE}`, download)),
-        orNull(async () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared, download)),
-        orNull(async () => (await bytes(STDLIB_FILE)).buffer),
-        orNull(async () => new TextDecoder().decode(await bytes(LOCK_FILE))),
+        twice(WASM_FILE, () => wasm(`${indexURL}${WASM_FILE}`, download)),
+        orNull(() =>
+          twice(SNAPSHOT_FILE, () => snapshot(`${indexURL}${SNAPSHOT_FILE}`, shared, download)),
+        ),
+        twice(STDLIB_FILE, async () => (await bytes(STDLIB_FILE)).buffer),
+        twice(LOCK_FILE, async () => new TextDecoder().decode(await bytes(LOCK_FILE))),
       ]).finally(() => {
         download.settled();
       });
     })
     .then(([wasm, snap, stdlib, lockfile]) => ({ wasm, snapshot: snap, stdlib, lockfile }));
-  return loading;
 }
