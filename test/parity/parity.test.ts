@@ -27,6 +27,12 @@ type Runner = (
   noColour: boolean,
 ) => Promise<ProcessRun>;
 
+/** Runs a command with its streams into pipes, in `env`, sent the signals at their times. */
+const piped =
+  (env: NodeJS.ProcessEnv): Runner =>
+  ([command, ...args], sent) =>
+    runProcess(command, args, { sends: processSends(sent), env });
+
 /**
  * The three ways a script meets its streams. CPython gets SIGINT from outside after the delay:
  * piped, to its process group (as Ctrl+C from a terminal does); on the pseudo-terminal, Ctrl+C
@@ -34,19 +40,8 @@ type Runner = (
  * first, so a clock from the process start would land before the program runs).
  */
 const MODES: { name: string; flags: string[]; env: NodeJS.ProcessEnv | null; run: Runner }[] = [
-  {
-    name: "piped, -u",
-    flags: ["-u"],
-    env: process.env,
-    run: ([command, ...args], sent) => runProcess(command, args, { sends: processSends(sent) }),
-  },
-  {
-    name: "piped",
-    flags: [],
-    env: BUFFERED_ENV,
-    run: ([command, ...args], sent) =>
-      runProcess(command, args, { sends: processSends(sent), env: BUFFERED_ENV }),
-  },
+  { name: "piped, -u", flags: ["-u"], env: process.env, run: piped(process.env) },
+  { name: "piped", flags: [], env: BUFFERED_ENV, run: piped(BUFFERED_ENV) },
   {
     name: "terminal",
     flags: [],
