@@ -18,7 +18,7 @@ import type { Page } from "@playwright/test";
 import { buildManifest, writeServiceWorker } from "../src/docs/integration.ts";
 import { expect, test } from "./fixtures.ts";
 import { log, playground, readyBlock, runToEnd, visit } from "./blocks.ts";
-import { precacheIndex } from "./sw.ts";
+import { precacheIndex, registrationState } from "./sw.ts";
 import { siteServer } from "./static-server.mjs";
 
 const PORT = 4324;
@@ -74,9 +74,16 @@ async function runOnce(page: Page): Promise<void> {
 
 /** Waits for the page's service worker to finish caching the site; resolves its index. */
 async function precached(page: Page, notDeploy = "") {
-  await expect
-    .poll(async () => (await precacheIndex(page))?.deploy ?? "", { timeout: 90_000 })
-    .not.toMatch(new RegExp(`^(${notDeploy})?$`));
+  try {
+    await expect
+      .poll(async () => (await precacheIndex(page))?.deploy ?? "", { timeout: 90_000 })
+      .not.toMatch(new RegExp(`^(${notDeploy})?$`));
+  } catch (error) {
+    // Where it stuck: a worker waiting to activate, or activating (its precache), and what the
+    // server was asked for since the deploy.
+    const state = await registrationState(page);
+    throw new Error(`${state}; requested: ${requested.join(" ")}`, { cause: error });
+  }
   const index = await precacheIndex(page);
   if (!index) throw new Error("no precache index");
   return index;

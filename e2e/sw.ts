@@ -16,3 +16,13 @@ export function precacheIndex(page: Page): Promise<PrecacheIndex | null> {
     return index ? ((await index.json()) as PrecacheIndex) : null;
   });
 }
+
+/** The page's service worker registration, in words: each worker's state (for a failure message). */
+export function registrationState(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (!registration) return "no registration";
+    const { installing, waiting, active } = registration;
+    return `installing: ${installing?.state ?? "none"}, waiting: ${waiting?.state ?? "none"}, active: ${active?.state ?? "none"}`;
+  });
+}

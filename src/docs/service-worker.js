@@ -28,6 +28,8 @@ const CACHE = `python-halted ${SCOPE.pathname}`;
 /** The cache's own record: the revision of each file it holds, and the previous deploy's files. */
 const INDEX = new URL("__precache-index__", SCOPE).href;
 const PARALLEL = 4;
+/** A precache download that receives nothing for this long is given up (tried next time). */
+const STALL_MS = 30_000;
 /** The header a kept copy carries: the manifest revision it was fetched as. */
 const REVISION = "X-Precache-Revision";
 
@@ -72,8 +74,8 @@ async function precache() {
       if ((await cache.match(url))?.headers.get(REVISION) === rev) {
         have[path] = rev;
       } else {
-        const response = await fetch(new Request(url, { cache: "reload" }));
-        if (response.status === 200) {
+        const response = await download(url);
+        if (response) {
           await cache.put(url, await keepable(path, response));
           have[path] = rev;
         }
@@ -88,6 +90,41 @@ async function precache() {
     if (request.url !== INDEX && !(pathOf(request.url) in have))
       await cache.delete(request).catch(forget);
   await cache.put(INDEX, Response.json({ deploy: VERSION, have, kept })).catch(forget);
+}
+
+/**
+ * A file for the precache, bypassing the HTTP cache: its 200 response, or null (any other status,
+ * its body let go so it holds no connection). A download that stalls is aborted: one stuck request
+ * must not hold up the precache, nor the next deploy's activation that waits for it (≤ 5 min).
+ */
+async function download(url) {
+  const abort = new AbortController();
+  let timer = 0;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(new Error(`${url} stalled`)), STALL_MS);
+  };
+  arm();
+  try {
+    const response = await fetch(new Request(url, { cache: "reload", signal: abort.signal }));
+    if (response.status !== 200 || !response.body) {
+      clearTimeout(timer);
+      response.body?.cancel().catch(forget);
+      return null;
+    }
+    const watch = new TransformStream({
+      transform(chunk, controller) {
+        arm();
+        controller.enqueue(chunk);
+      },
+      flush: () => clearTimeout(timer),
+    });
+    const { status, statusText, headers } = response;
+    return new Response(response.body.pipeThrough(watch), { status, statusText, headers });
+  } catch (error) {
+    clearTimeout(timer);
+    throw error;
+  }
 }
 
 /**

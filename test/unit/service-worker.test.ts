@@ -53,17 +53,39 @@ class FakeNetwork {
   files: Record<string, string | Uint8Array<ArrayBuffer>> = {};
   log: { path: string; cache: string | undefined }[] = [];
   offline = false;
+  /** Paths whose body sends one chunk, then nothing, until the request is aborted. */
+  stalled = new Set<string>();
+  /** Paths of bodies the worker let go unread. */
+  cancelled: string[] = [];
   fetch = async (input: Request | string): Promise<Response> => {
     const request = typeof input === "string" ? new Request(input) : input;
     if (this.offline) throw new TypeError("Failed to fetch");
     const path = new URL(request.url).pathname;
     this.log.push({ path, cache: request.cache });
     const body = this.files[path];
-    return Promise.resolve(
-      body === undefined
-        ? new Response("not found", { status: 404 })
-        : Object.defineProperty(new Response(body, { status: 200 }), "type", { value: "basic" }),
-    );
+    if (body === undefined) {
+      const text = new ReadableStream({
+        start: (controller) => {
+          controller.enqueue(new TextEncoder().encode("not found"));
+        },
+        cancel: () => {
+          this.cancelled.push(path);
+        },
+      });
+      return Promise.resolve(new Response(text, { status: 404 }));
+    }
+    const stream = !this.stalled.has(path)
+      ? body
+      : new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("the first bytes"));
+            request.signal.addEventListener("abort", () => {
+              controller.error(request.signal.reason);
+            });
+          },
+        });
+    const response = new Response(stream, { status: 200 });
+    return Promise.resolve(Object.defineProperty(response, "type", { value: "basic" }));
   };
 }
 
@@ -84,6 +106,11 @@ function worker(
     clients: { claim: async () => Promise.resolve() },
   };
   const context = vm.createContext({
+    AbortController,
+    TransformStream,
+    // The worker's timers run a thousand times faster: a stall of 30 s is given up after 30 ms.
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms / 1000),
+    clearTimeout,
     Blob,
     DecompressionStream,
     self,
@@ -291,3 +318,25 @@ test("a runtime file the page downloads through the worker is kept: the precache
     ["/pyodide/big.wasm"],
   );
 });
+
+test(
+  "a precache download that stalls is given up, the rest is kept, and it is fetched next time; an error's body is let go",
+  { timeout: 20_000 },
+  async () => {
+    const net = new FakeNetwork();
+    const caches = new FakeCaches();
+    net.files = files("/", { "": "<html>", "pyodide/big.wasm": "big", "a.js": "a" });
+    net.stalled.add("/pyodide/big.wasm");
+    const manifest = { "./": "1", "pyodide/big.wasm": "1", "a.js": "1", "gone.js": "1" };
+    await worker(manifest, "/", caches, net).precache();
+    const cache = await caches.open("python-halted /");
+    assert.ok(cache.entries.has(`${ORIGIN}/a.js`));
+    assert.ok(!cache.entries.has(`${ORIGIN}/pyodide/big.wasm`));
+    assert.deepEqual(net.cancelled, ["/gone.js"]);
+    net.stalled.clear();
+    net.log = [];
+    await worker(manifest, "/", caches, net).precache();
+    assert.deepEqual(net.log.map((r) => r.path).sort(), ["/gone.js", "/pyodide/big.wasm"]);
+    assert.equal(await (await cache.match(`${ORIGIN}/pyodide/big.wasm`))?.text(), "big");
+  },
+);
