@@ -93,6 +93,40 @@ def start(filename, argv0, source, hooks, stdio):
     return (code, main.__dict__)
 
 
+def warm():
+    """Runs once at boot, on throwaway objects, the C code a program's start, first print and
+    traceback run: WebAssembly functions are compiled on their first call, and a page's first Run
+    would pay for that instead (Node, a first run: 33 -> 18 ms). Leaves nothing behind: no
+    module imported (all are preloaded), no file, no line cached."""
+    import linecache, traceback
+    directory = "/tmp/.runner-warm-up"
+    path = directory + "/warm.py"
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("x = 1\nprint(x, 'warm')\nraise KeyboardInterrupt\n")
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+        code = compile(source, path, "exec", dont_inherit=True)
+        out = io.TextIOWrapper(io.BufferedWriter(io.BytesIO()), encoding="utf-8",
+                               line_buffering=True)
+        shown = lambda *args: builtins.print(*args, file=out)
+        try:
+            exec(code, {"__builtins__": builtins, "print": shown})
+        except KeyboardInterrupt as e:
+            traceback.print_exception(e, file=out)
+        json.loads(json.dumps({"status": 0, "line": None, "steps": [1.5, "x", True]}))
+        [line.partition("=") for line in source.splitlines()]
+        out.flush()
+    finally:
+        linecache.cache.pop(path, None)
+        for remove, name in ((os.remove, path), (os.rmdir, directory)):
+            try:
+                remove(name)
+            except OSError:
+                pass
+
+
 def code_ended():
     """The program's code is over (once, whichever of exec_ending and finish comes first)."""
     if _state["done"]:

@@ -140,9 +140,11 @@ function attachDriver(
   // boot-time __main__ dict, which each run replaces in sys.modules with a fresh module.
   // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
   // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
-  const driver = pyodide.runPython(`${driverSource}\n(start, finish, exec, exec_ending)\n`, {
-    filename: RUNNER_FILENAME,
-  }) as PyProxy;
+  // warm() runs the first-call compiles of what a run needs now, at boot, not in the first Run.
+  const driver = pyodide.runPython(
+    `${driverSource}\nwarm()\n(start, finish, exec, exec_ending)\n`,
+    { filename: RUNNER_FILENAME },
+  ) as PyProxy;
   const [startFn, finishFn, exec, execEnding] = driver.toJs({ depth: 1 }) as [
     StartFunction,
     FinishFunction,
