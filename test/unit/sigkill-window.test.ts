@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import {
   KILL_ACCOUNT_MS,
   KILL_ANSWER_MS,
+  SIGINT_RETRY_MS,
+  clearInterrupt,
   createInterruptBuffer,
   interruptReceiver,
   sendSigkill,
@@ -25,6 +27,7 @@ function killed(t: TestContext) {
     },
   );
   return {
+    buffer,
     driver: interruptReceiver(buffer),
     terminated: () => terminated,
     end: () => {
@@ -61,4 +64,18 @@ test("a driver that ends the run itself is never terminated", (t) => {
   run.end();
   t.mock.timers.tick(KILL_ACCOUNT_MS);
   assert.equal(run.terminated(), 0);
+});
+
+test("a SIGKILL the runtime took without running the handler is written again", (t) => {
+  const run = killed(t);
+  // The interrupt slot consumed, the handler never started (the race SIGINT retries for too);
+  // the signal's own bit is still pending for the driver.
+  Atomics.store(run.buffer, 0, 0);
+  t.mock.timers.tick(SIGINT_RETRY_MS);
+  assert.equal(run.driver.pending(), true, "the slot is written again");
+  assert.deepEqual(run.driver.take(), [9]);
+  run.driver.delivered();
+  t.mock.timers.tick(KILL_ACCOUNT_MS - 1);
+  assert.equal(run.terminated(), 0, "it answered in time: not terminated");
+  clearInterrupt(run.buffer);
 });
