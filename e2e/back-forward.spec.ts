@@ -37,7 +37,12 @@ function problemsOf(page: Page): string[] {
 }
 
 /** What the page says in `fn`, polled until `ok` (a reload into isolation may interrupt it). */
-async function until<T>(page: Page, fn: () => T, ok: (value: T) => boolean): Promise<T> {
+async function until<T>(
+  page: Page,
+  what: string,
+  fn: () => T,
+  ok: (value: T) => boolean,
+): Promise<T> {
   const deadline = Date.now() + PAGE_WAIT_MS;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -45,7 +50,9 @@ async function until<T>(page: Page, fn: () => T, ok: (value: T) => boolean): Pro
     if (last !== undefined && ok(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out: the page still said …${JSON.stringify(last).slice(-300)}`);
+  throw new Error(
+    `${what}: timed out; the page still said …${last === undefined ? "nothing: every evaluate failed" : JSON.stringify(last).slice(-300)}`,
+  );
 }
 
 /** Opens `path`, cross-origin isolated, with its first block's editor ready. */
@@ -53,6 +60,7 @@ async function visit(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await until(
     page,
+    `${url} isolated, editor ready`,
     () => globalThis.crossOriginIsolated && document.querySelector("[data-editor=ready]") !== null,
     Boolean,
   );
@@ -83,6 +91,11 @@ const look = () => {
   };
 };
 
+// It launches a browser of its own and boots Python twice on a fresh profile: on a busy machine
+// that took more than the config's minute (CI, a core busy). Each wait inside fails first, naming
+// what it waited for.
+test.describe.configure({ timeout: 150_000 });
+
 test("leaving a page mid-run kills its program; brought back, the block says so and nothing ran unseen", async ({
   baseURL,
 }) => {
@@ -103,7 +116,7 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     await visit(page, new URL("halt-python-script/sys-exit/", `${site}/`).href);
     await setCode(page, COUNTING);
     await page.click(`${BLOCK} .pb-run`);
-    await until(page, look, (s) => s.state === "running" && s.last >= 5);
+    await until(page, "running, 5 lines", look, (s) => s.state === "running" && s.last >= 5);
     // The page notes the last number it shows as it is left (after the page's own pagehide
     // listener, which killed the program).
     await page.evaluate(() => {
@@ -126,11 +139,12 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     // Came back from the back/forward cache: the page's own window, as it was left.
     const restored = await until(
       page,
+      "back on the page",
       () => ({ path: location.pathname, kept: (window as { kept?: boolean }).kept === true }),
       (s) => s.path.endsWith("/sys-exit/"),
     );
     expect(restored.kept).toBe(true);
-    const back = await until(page, look, (s) => s.state === "done");
+    const back = await until(page, "the killed run's ending", look, (s) => s.state === "done");
     expect(back.outcome).toBe("killed");
     expect(back.code).toBe("137");
     expect(back.words).toContain("you left the page");
@@ -144,6 +158,7 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     await page.click(`${BLOCK} .pb-run`);
     const again = await until(
       page,
+      "the run after coming back",
       look,
       (s) => s.state === "done" && !s.words.includes("you left the page"),
     );
