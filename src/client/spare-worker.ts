@@ -41,7 +41,7 @@ export class SpareWorker {
     this.#indexURL = indexURL;
     this.#sharedMemory = sharedMemory;
     this.#events = events;
-    this.#start = () => new Connection(createWorker, indexURL, sharedMemory, events);
+    this.#start = () => new Connection(createWorker, indexURL, sharedMemory, this.#events);
   }
 
   /** The spare the next run takes (a ready one first), booting or ready, if there is one. */

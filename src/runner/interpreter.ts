@@ -90,6 +90,8 @@ export async function bootInterpreter(
     /** The text of `driver.py`. */
     driver: string;
     bootConfig?: BootConfig | undefined;
+    /** Run the driver's warm-up (see `RunnerOptions.warmAtBoot`). */
+    warmAtBoot?: boolean | undefined;
   },
 ): Promise<Interpreter> {
   const config: Parameters<LoadPyodide>[0] & { _loadSnapshot?: Uint8Array } = {
@@ -98,7 +100,12 @@ export async function bootInterpreter(
     ...(options.snapshot ? { _loadSnapshot: options.snapshot } : {}),
   };
   const pyodide = await loadPyodide(config);
-  return attachDriver(pyodide, options.driver, options.interruptBuffer);
+  return attachDriver(
+    pyodide,
+    options.driver,
+    options.interruptBuffer,
+    options.warmAtBoot ?? false,
+  );
 }
 
 /**
@@ -127,6 +134,7 @@ function attachDriver(
   pyodide: Pyodide,
   driverSource: string,
   interruptBuffer: Int32Array | undefined,
+  warmUp: boolean,
 ): Interpreter {
   if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
   let fatal: unknown = null;
@@ -141,10 +149,10 @@ function attachDriver(
   // exec is called from JS, so the program's module frame is the bottom of the Python stack, as
   // in CPython: recursion depth, inspect.stack() and traceback.print_stack() all match.
   // warm() runs the first-call compiles of what a run needs now, at boot, not in the first Run.
-  const driver = pyodide.runPython(
-    `${driverSource}\nwarm()\n(start, finish, exec, exec_ending)\n`,
-    { filename: RUNNER_FILENAME },
-  ) as PyProxy;
+  const warm = warmUp ? "warm()\n" : "";
+  const driver = pyodide.runPython(`${driverSource}\n${warm}(start, finish, exec, exec_ending)\n`, {
+    filename: RUNNER_FILENAME,
+  }) as PyProxy;
   const [startFn, finishFn, exec, execEnding] = driver.toJs({ depth: 1 }) as [
     StartFunction,
     FinishFunction,

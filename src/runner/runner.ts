@@ -45,6 +45,12 @@ export interface RunnerOptions {
    * one program and is then thrown away (the browser worker) turns it off.
    */
   bootNext?: boolean;
+  /**
+   * Warm each interpreter up as it boots (the driver's `warm()`): for hosts that boot ahead of
+   * the Run (the browser's spare workers), so the first Run does not pay for first-call compiles.
+   * A host that boots just before its one run (the CLI) would only do that work twice.
+   */
+  warmAtBoot?: boolean;
   /** More `loadPyodide` options from the host (where the wasm, stdlib and lock file come from). */
   bootConfig?: BootConfig;
 }
@@ -195,7 +201,7 @@ export class Runner {
   }
 
   async #boot(): Promise<Interpreter> {
-    const { loadPyodide, indexURL, driver, bootConfig } = this.#options;
+    const { loadPyodide, indexURL, driver, bootConfig, warmAtBoot } = this.#options;
     // Without a shared buffer, a private one nobody writes: CPython then still calls Pyodide's
     // signal check (JavaScript) every few thousand bytecodes, and only there can JavaScriptCore
     // act on `worker.terminate()`. Without it a killed WebKit worker looping in Python kept a
@@ -212,6 +218,7 @@ export class Runner {
           interruptBuffer,
           driver,
           bootConfig,
+          warmAtBoot,
         });
         this.bootTimes.push({ kind: "snapshot", ms: now() - t });
         return interp;
@@ -227,6 +234,7 @@ export class Runner {
       interruptBuffer,
       driver,
       bootConfig,
+      warmAtBoot,
     });
     this.bootTimes.push({ kind: "cold", ms: now() - t });
     return interp;

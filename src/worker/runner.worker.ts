@@ -101,6 +101,7 @@ function start(init: WorkerInit): void {
       useSnapshot: assets.snapshot !== null,
       ...(assets.snapshot ? { snapshot: assets.snapshot } : {}),
       bootNext: false,
+      warmAtBoot: true, // a spare boots ahead of the reader's Run
       bootConfig: bootConfig(assets, asm.default),
     });
     await bootWithAssets(assets, () => runner.warmUp());

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadPyodide } from "pyodide";
-import { PRELOAD_MODULES } from "../../src/runner/driver.ts";
+import { PRELOAD_MODULES, RUNNER_FILENAME } from "../../src/runner/driver.ts";
 import { readDriver } from "../../src/runner/driver-file.ts";
 
 const LOOK = `import sys, os, linecache, json
@@ -16,9 +16,9 @@ json.dumps([sorted(sys.modules), sorted(os.listdir("/tmp")), sorted(linecache.ca
 test("the warm-up leaves the interpreter's modules, /tmp and line cache as they were", async () => {
   const pyodide = await loadPyodide();
   pyodide.runPython(PRELOAD_MODULES);
-  pyodide.runPython(readDriver(), { filename: "<runner>" });
+  pyodide.runPython(readDriver(), { filename: RUNNER_FILENAME });
   const before = pyodide.runPython(LOOK) as string;
-  pyodide.runPython("warm()", { filename: "<runner>" });
+  pyodide.runPython("warm()", { filename: RUNNER_FILENAME });
   const after = pyodide.runPython(LOOK) as string;
   assert.deepEqual(JSON.parse(after), JSON.parse(before));
 });
