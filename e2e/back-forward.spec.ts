@@ -9,7 +9,7 @@
  * context or browser has been closed"); Puppeteer follows a restore as a navigation. Same
  * Chromium, same flags, the same checks of what the page logs as the fixture's.
  */
-import puppeteer, { type Page } from "puppeteer-core";
+import puppeteer, { type CDPSession, type Page } from "puppeteer-core";
 import { CHROMIUM_ARGS, chromiumPath } from "./browser.ts";
 import { expect, test } from "./fixtures.ts";
 import { PAGE_WAIT_MS } from "./waits.ts";
@@ -36,39 +36,75 @@ function problemsOf(page: Page): string[] {
   return problems;
 }
 
+/**
+ * `fn` run in the page's current document, by the protocol's own `Runtime.evaluate` on the
+ * tab's session. Not `page.evaluate`: after a restore from the cache every one of its evaluates
+ * failed for 30 s (CI, a core busy). It sends to the execution context it keeps for the frame,
+ * and its map of those is known to go stale on a restore (puppeteer/puppeteer#8197); the
+ * protocol's default context is always the document on screen.
+ */
+async function inPage<T, A = undefined>(tab: CDPSession, fn: (arg: A) => T, arg?: A): Promise<T> {
+  const { result, exceptionDetails } = await tab.send("Runtime.evaluate", {
+    expression: `(${fn.toString()})(${arg === undefined ? "" : JSON.stringify(arg)})`,
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (exceptionDetails)
+    throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
+}
+
 /** What the page says in `fn`, polled until `ok` (a reload into isolation may interrupt it). */
 async function until<T>(
-  page: Page,
+  tab: CDPSession,
   what: string,
   fn: () => T,
   ok: (value: T) => boolean,
 ): Promise<T> {
   const deadline = Date.now() + PAGE_WAIT_MS;
   let last: T | undefined;
+  let failure = "";
   while (Date.now() < deadline) {
-    last = await page.evaluate(fn).catch(() => undefined);
+    last = await inPage(tab, fn).catch((e: unknown) => {
+      failure = String(e);
+      return undefined;
+    });
     if (last !== undefined && ok(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(
-    `${what}: timed out; the page still said …${last === undefined ? "nothing: every evaluate failed" : JSON.stringify(last).slice(-300)}`,
+    `${what}: timed out; the page still said …${last === undefined ? `nothing: every evaluate failed (${failure})` : JSON.stringify(last).slice(-300)}`,
   );
 }
 
 /** Opens `path`, cross-origin isolated, with its first block's editor ready. */
-async function visit(page: Page, url: string): Promise<void> {
+async function visit(page: Page, tab: CDPSession, url: string): Promise<void> {
   await page.goto(url);
   await until(
-    page,
+    tab,
     `${url} isolated, editor ready`,
     () => globalThis.crossOriginIsolated && document.querySelector("[data-editor=ready]") !== null,
     Boolean,
   );
 }
 
+/** Clicks the middle of the first block's `selector`, found through the protocol as above. */
+async function click(page: Page, tab: CDPSession, selector: string): Promise<void> {
+  const where = await inPage(
+    tab,
+    (within: string) => {
+      const box = document.querySelector(within)?.getBoundingClientRect();
+      return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    },
+    `${BLOCK} ${selector}`,
+  );
+  if (!where) throw new Error(`no ${selector} in the first block`);
+  await page.mouse.click(where.x, where.y);
+}
+
 /** Pastes `source` into the first block's editor, as the other specs' setCode does. */
-async function setCode(page: Page, source: string): Promise<void> {
-  await page.click(`${BLOCK} [role=textbox]`);
+async function setCode(page: Page, tab: CDPSession, source: string): Promise<void> {
+  await click(page, tab, "[role=textbox]");
   await page.keyboard.down("Control");
   await page.keyboard.press("a");
   await page.keyboard.up("Control");
@@ -107,19 +143,20 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(PAGE_WAIT_MS);
+    const tab = await page.createCDPSession();
     // As the shared fixture does: one spare interpreter, not two (see fixtures.ts).
     await page.evaluateOnNewDocument(() => {
       Object.defineProperty(Navigator.prototype, "deviceMemory", { get: () => 2 });
     });
     const problems = problemsOf(page);
     const site = baseURL ?? "http://localhost:4321";
-    await visit(page, new URL("halt-python-script/sys-exit/", `${site}/`).href);
-    await setCode(page, COUNTING);
-    await page.click(`${BLOCK} .pb-run`);
-    await until(page, "running, 5 lines", look, (s) => s.state === "running" && s.last >= 5);
+    await visit(page, tab, new URL("halt-python-script/sys-exit/", `${site}/`).href);
+    await setCode(page, tab, COUNTING);
+    await click(page, tab, ".pb-run");
+    await until(tab, "running, 5 lines", look, (s) => s.state === "running" && s.last >= 5);
     // The page notes the last number it shows as it is left (after the page's own pagehide
     // listener, which killed the program).
-    await page.evaluate(() => {
+    await inPage(tab, () => {
       const kept = window as { kept?: boolean; atLeaving?: number };
       kept.kept = true;
       addEventListener("pagehide", () => {
@@ -128,36 +165,36 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
         kept.atLeaving = Number(/(\d+)\s*$/.exec(text)?.[1] ?? 0);
       });
     });
-    await visit(page, new URL("halt-python-script/os-exit/", `${site}/`).href);
+    await visit(page, tab, new URL("halt-python-script/os-exit/", `${site}/`).href);
     // Away for as long as the loop would print 30 more lines.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Back as the reader's button does. Not `page.goBack()`: its wait for the navigation failed
     // now and then ("Navigating frame was detached") as the cached page took the frame's place.
-    await page.evaluate(() => {
+    await inPage(tab, () => {
       history.back();
     });
     // Came back from the back/forward cache: the page's own window, as it was left.
     const restored = await until(
-      page,
+      tab,
       "back on the page",
       () => ({ path: location.pathname, kept: (window as { kept?: boolean }).kept === true }),
       (s) => s.path.endsWith("/sys-exit/"),
     );
     expect(restored.kept).toBe(true);
-    const back = await until(page, "the killed run's ending", look, (s) => s.state === "done");
+    const back = await until(tab, "the killed run's ending", look, (s) => s.state === "done");
     expect(back.outcome).toBe("killed");
     expect(back.code).toBe("137");
     expect(back.words).toContain("you left the page");
     // Output already on its way as the page was left may still be drawn; 30 more lines would
     // mean it ran while away.
-    const atLeaving = await page.evaluate(() => (window as { atLeaving?: number }).atLeaving);
+    const atLeaving = await inPage(tab, () => (window as { atLeaving?: number }).atLeaving);
     expect(atLeaving).toBeGreaterThanOrEqual(5);
     expect(back.last).toBeLessThan((atLeaving ?? 0) + 10);
     // And the block runs again.
-    await setCode(page, "print('back')\n");
-    await page.click(`${BLOCK} .pb-run`);
+    await setCode(page, tab, "print('back')\n");
+    await click(page, tab, ".pb-run");
     const again = await until(
-      page,
+      tab,
       "the run after coming back",
       look,
       (s) => s.state === "done" && !s.words.includes("you left the page"),
