@@ -4,12 +4,14 @@
  * was killed as the page was left, as closing a terminal ends what runs in it, so nothing ran
  * unseen; the block says so, and runs again.
  *
- * Driven with `puppeteer-core`, not Playwright: Playwright turns the cache off and does not
- * support restoring from it (its Page was closed under the test on Back in CI: "Target page,
- * context or browser has been closed"); Puppeteer follows a restore as a navigation. Same
- * Chromium, same flags, the same checks of what the page logs as the fixture's.
+ * Not driven by Playwright: it turns the cache off and does not support restoring from it (its
+ * Page was closed under the test on Back in CI: "Target page, context or browser has been
+ * closed"). `puppeteer-core` launches the same Chromium with the same flags, and the tab is driven
+ * over its own protocol session (e2e/cdp-tab.ts, which says why), with the same checks of what
+ * the page logs as the fixture's.
  */
-import puppeteer, { type CDPSession, type Page } from "puppeteer-core";
+import puppeteer, { type Page } from "puppeteer-core";
+import { Tab } from "./cdp-tab.ts";
 import { CHROMIUM_ARGS, chromiumPath } from "./browser.ts";
 import { expect, test } from "./fixtures.ts";
 import { PAGE_WAIT_MS } from "./waits.ts";
@@ -19,53 +21,13 @@ const COUNTING =
   "import time\ni = 0\nwhile True:\n    i += 1\n    print(i)\n    time.sleep(0.05)\n";
 const BLOCK = "[data-runnable]";
 
-/** Page errors, console errors, failed requests and HTTP errors, as the shared fixture counts them. */
-function problemsOf(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${String(e)}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
-  });
-  page.on("requestfailed", (r) => {
-    const reason = r.failure()?.errorText ?? "";
-    if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${reason}`);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${String(r.status())}: ${r.url()}`);
-  });
-  return problems;
-}
-
-/**
- * `fn` run in the page's current document, by the protocol's own `Runtime.evaluate` on the
- * tab's session. Not `page.evaluate`: after a restore from the cache every one of its evaluates
- * failed for 30 s (CI, a core busy). It sends to the execution context it keeps for the frame,
- * and its map of those is known to go stale on a restore (puppeteer/puppeteer#8197); the
- * protocol's default context is always the document on screen.
- */
-async function inPage<T, A = undefined>(tab: CDPSession, fn: (arg: A) => T, arg?: A): Promise<T> {
-  const { result, exceptionDetails } = await tab.send("Runtime.evaluate", {
-    expression: `(${fn.toString()})(${arg === undefined ? "" : JSON.stringify(arg)})`,
-    returnByValue: true,
-    awaitPromise: true,
-  });
-  if (exceptionDetails)
-    throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-  return result.value as T;
-}
-
 /** What the page says in `fn`, polled until `ok` (a reload into isolation may interrupt it). */
-async function until<T>(
-  tab: CDPSession,
-  what: string,
-  fn: () => T,
-  ok: (value: T) => boolean,
-): Promise<T> {
+async function until<T>(tab: Tab, what: string, fn: () => T, ok: (value: T) => boolean) {
   const deadline = Date.now() + PAGE_WAIT_MS;
   let last: T | undefined;
   let failure = "";
   while (Date.now() < deadline) {
-    last = await inPage(tab, fn).catch((e: unknown) => {
+    last = await tab.evaluate(fn).catch((e: unknown) => {
       failure = String(e);
       return undefined;
     });
@@ -77,8 +39,8 @@ async function until<T>(
   );
 }
 
-/** Opens `path`, cross-origin isolated, with its first block's editor ready. */
-async function visit(page: Page, tab: CDPSession, url: string): Promise<void> {
+/** Opens `url`, cross-origin isolated, with its first block's editor ready. */
+async function visit(page: Page, tab: Tab, url: string): Promise<void> {
   await page.goto(url);
   await until(
     tab,
@@ -88,27 +50,21 @@ async function visit(page: Page, tab: CDPSession, url: string): Promise<void> {
   );
 }
 
-/** Clicks the middle of the first block's `selector`, found through the protocol as above. */
-async function click(page: Page, tab: CDPSession, selector: string): Promise<void> {
-  const where = await inPage(
-    tab,
-    (within: string) => {
-      const box = document.querySelector(within)?.getBoundingClientRect();
-      return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    },
-    `${BLOCK} ${selector}`,
-  );
+/** Clicks the middle of the first block's `selector`. */
+async function click(tab: Tab, selector: string): Promise<void> {
+  const where = await tab.evaluate((within: string) => {
+    const box = document.querySelector(within)?.getBoundingClientRect();
+    return box && { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }, `${BLOCK} ${selector}`);
   if (!where) throw new Error(`no ${selector} in the first block`);
-  await page.mouse.click(where.x, where.y);
+  await tab.click(where.x, where.y);
 }
 
 /** Pastes `source` into the first block's editor, as the other specs' setCode does. */
-async function setCode(page: Page, tab: CDPSession, source: string): Promise<void> {
-  await click(page, tab, "[role=textbox]");
-  await page.keyboard.down("Control");
-  await page.keyboard.press("a");
-  await page.keyboard.up("Control");
-  await page.keyboard.sendCharacter(source);
+async function setCode(tab: Tab, source: string): Promise<void> {
+  await click(tab, "[role=textbox]");
+  await tab.selectAll();
+  await tab.insertText(source);
 }
 
 /** The block's state, ending and log, in one look. */
@@ -143,20 +99,19 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(PAGE_WAIT_MS);
-    const tab = await page.createCDPSession();
+    const tab = new Tab(page);
     // As the shared fixture does: one spare interpreter, not two (see fixtures.ts).
     await page.evaluateOnNewDocument(() => {
       Object.defineProperty(Navigator.prototype, "deviceMemory", { get: () => 2 });
     });
-    const problems = problemsOf(page);
     const site = baseURL ?? "http://localhost:4321";
     await visit(page, tab, new URL("halt-python-script/sys-exit/", `${site}/`).href);
-    await setCode(page, tab, COUNTING);
-    await click(page, tab, ".pb-run");
+    await setCode(tab, COUNTING);
+    await click(tab, ".pb-run");
     await until(tab, "running, 5 lines", look, (s) => s.state === "running" && s.last >= 5);
     // The page notes the last number it shows as it is left (after the page's own pagehide
     // listener, which killed the program).
-    await inPage(tab, () => {
+    await tab.evaluate(() => {
       const kept = window as { kept?: boolean; atLeaving?: number };
       kept.kept = true;
       addEventListener("pagehide", () => {
@@ -170,7 +125,7 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Back as the reader's button does. Not `page.goBack()`: its wait for the navigation failed
     // now and then ("Navigating frame was detached") as the cached page took the frame's place.
-    await inPage(tab, () => {
+    await tab.evaluate(() => {
       history.back();
     });
     // Came back from the back/forward cache: the page's own window, as it was left.
@@ -187,12 +142,12 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     expect(back.words).toContain("you left the page");
     // Output already on its way as the page was left may still be drawn; 30 more lines would
     // mean it ran while away.
-    const atLeaving = await inPage(tab, () => (window as { atLeaving?: number }).atLeaving);
+    const atLeaving = await tab.evaluate(() => (window as { atLeaving?: number }).atLeaving);
     expect(atLeaving).toBeGreaterThanOrEqual(5);
     expect(back.last).toBeLessThan((atLeaving ?? 0) + 10);
     // And the block runs again.
-    await setCode(page, tab, "print('back')\n");
-    await click(page, tab, ".pb-run");
+    await setCode(tab, "print('back')\n");
+    await click(tab, ".pb-run");
     const again = await until(
       tab,
       "the run after coming back",
@@ -201,7 +156,7 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     );
     expect(again.code).toBe("0");
     expect(again.log.trim()).toBe("back");
-    expect(problems).toEqual([]);
+    expect(tab.problems).toEqual([]);
   } finally {
     await browser.close();
   }
