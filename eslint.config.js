@@ -43,8 +43,8 @@ export default defineConfig(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // The service worker ships as written (the build only fills in two placeholders).
-    files: ["src/docs/service-worker.js"],
+    // The service worker ships as written (the build joins its parts and fills in placeholders).
+    files: ["src/service-worker/*.js"],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       globals: {
@@ -54,8 +54,11 @@ export default defineConfig(
         __SITE_HEADERS__: "readonly",
         __WORKER_CSP__: "readonly",
         __WORKER_DIR__: "readonly",
+        __RUNTIME_DIR__: "readonly",
         __UNZIP__: "readonly",
       },
+      // One script of three parts: what a part gives the others is named in its /* exported */.
+      sourceType: "script",
       parserOptions: { projectService: false, project: null },
     },
   },

@@ -46,6 +46,7 @@ export default defineConfig({
         "subpath.spec.ts",
         "offline.spec.ts",
         "deploy.spec.ts",
+        "first-visit.spec.ts",
       ],
       use: { browserName: "chromium", baseURL: "http://localhost:4321" },
     },
@@ -69,9 +70,10 @@ export default defineConfig({
       use: { browserName: "chromium", baseURL: "http://localhost:4322", serviceWorkers: "block" },
     },
     {
-      // Serves its own builds in turn from inside the test (e2e/deploy.spec.ts).
+      // Serves its own builds from inside the test (e2e/deploy.spec.ts: in turn; first-visit.spec.ts:
+      // as a host without the site's headers).
       name: "deploy",
-      testMatch: ["deploy.spec.ts"],
+      testMatch: ["deploy.spec.ts", "first-visit.spec.ts"],
       use: { browserName: "chromium", baseURL: "http://localhost:4324/" },
     },
     {

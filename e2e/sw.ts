@@ -1,4 +1,4 @@
-/** What the site's service worker has cached, read from the page (see src/docs/service-worker.js). */
+/** What the site's service worker has cached, read from the page (see src/service-worker/). */
 import type { Page } from "@playwright/test";
 
 export interface PrecacheIndex {

@@ -42,6 +42,16 @@
   } catch {
     window.pythonHaltedReloadPending = false;
   }
+  // The reload's runtime download, started by the service worker as this page leaves (not after
+  // the reload: on a reader's link that is most of a second), unless the reader saves data
+  // (Save-Data or a 2G link, as src/delivery/data-saver.ts decides): then Run downloads it.
+  const downloadAhead = () => {
+    const link = /** @type {{ connection?: { saveData?: boolean, effectiveType?: string } }} */ (
+      navigator
+    ).connection;
+    if (link?.saveData === true || /^(slow-)?2g$/.test(link?.effectiveType ?? "")) return;
+    navigator.serviceWorker.controller?.postMessage({ type: "ahead" });
+  };
   const parsed = new Promise((resolve) => {
     if (document.readyState !== "loading") resolve(undefined);
     else document.addEventListener("DOMContentLoaded", resolve, { once: true });
@@ -75,8 +85,10 @@
         } catch {
           first = false;
         }
-        if (first) location.reload();
-        else noReload();
+        if (first) {
+          downloadAhead();
+          location.reload();
+        } else noReload();
       };
       if (navigator.serviceWorker.controller) reloadOnce();
       else navigator.serviceWorker.addEventListener("controllerchange", reloadOnce, { once: true });

@@ -1,5 +1,5 @@
 /**
- * The page's side of the site's service worker (`src/docs/service-worker.js`, registered by
+ * The page's side of the site's service worker (`src/service-worker/`, registered by
  * `page-head.js`): when the runtime may start downloading, and when the worker may cache the rest
  * of the site.
  *

@@ -1,7 +1,7 @@
 /**
  * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`) and the
  * runtime files' sizes (`runtime-sizes.ts`), then
- * `<base>sw.js` from `service-worker.js` with the manifest of built files (each with its own
+ * `<base>sw.js` from `src/service-worker/` with the manifest of built files (each with its own
  * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache
  * headers.
  */
@@ -63,15 +63,22 @@ export function buildManifest(out: string): Record<string, string> {
   );
 }
 
-/** The service worker's source for a deploy with this manifest (`service-worker.js`, filled in). */
+/** The service worker's parts (`src/service-worker/`), in the order they are joined. */
+const SERVICE_WORKER_PARTS = ["main.js", "precache.js", "ahead.js"];
+
+/** The service worker's source for a deploy with this manifest (its parts, joined and filled in). */
 export function renderServiceWorker(manifest: Record<string, string>): string {
   const version = digest(JSON.stringify(manifest));
-  return readFileSync(new URL("./service-worker.js", import.meta.url), "utf8")
+  return SERVICE_WORKER_PARTS.map((part) =>
+    readFileSync(new URL(`../service-worker/${part}`, import.meta.url), "utf8"),
+  )
+    .join("\n")
     .replace("__VERSION__", JSON.stringify(version))
     .replace("__MANIFEST__", JSON.stringify(manifest))
     .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
     .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
     .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR))
+    .replace("__RUNTIME_DIR__", JSON.stringify("pyodide/"))
     .replace("__UNZIP__", JSON.stringify([`pyodide/${SNAPSHOT_FILE}`]));
 }
 

@@ -9,6 +9,8 @@ export const RINGS: Readonly<Record<string, readonly string[]>> = {
   site: [],
   worker: ["runner", "channels"],
   delivery: ["runner", "channels"],
+  // The site's service worker: parts of one script the build joins (src/docs/integration.ts).
+  "service-worker": [],
   client: ["runner", "channels", "site", "worker", "delivery"],
   components: ["runner", "channels", "client", "site", "delivery"],
   docs: ["runner", "channels", "site", "components"],
@@ -24,6 +26,7 @@ export const FORBIDDEN_GLOBALS: Readonly<Record<string, readonly string[]>> = {
   channels: ["document", "window", "self", "location"],
   client: ["document", "window", "HTMLElement"],
   delivery: ["document", "window", "HTMLElement"],
+  "service-worker": ["document", "window"],
 };
 
 /** The longest a source file in `src/` may be, in lines (STYLE.md: small files, one job). */

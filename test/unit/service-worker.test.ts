@@ -1,5 +1,5 @@
 /**
- * The service worker (`src/docs/service-worker.js`, as the build writes it) run in Node against
+ * The service worker (`src/service-worker/`, joined as the build writes it) run in Node against
  * stubs of Cache Storage, fetch and the worker's global scope.
  */
 import { test } from "node:test";
@@ -131,6 +131,8 @@ function worker(
   return {
     activate: () => extendable("activate"),
     precache: () => extendable("message", { type: "precache" }),
+    /** The message of a first visit's page as it reloads into isolation. */
+    ahead: () => extendable("message", { type: "ahead" }),
     /** Dispatches a fetch; resolves the response, or "network" when the worker left it alone. */
     async get(path: string, init: { navigate?: boolean; range?: boolean } = {}) {
       let responded: Promise<Response> | undefined;
@@ -340,3 +342,55 @@ test(
     assert.equal(await (await cache.match(`${ORIGIN}/pyodide/big.wasm`))?.text(), "big");
   },
 );
+
+test("a first visit's runtime download starts as the page reloads; the reloaded page gets those responses, each file once", async () => {
+  const net = new FakeNetwork();
+  const caches = new FakeCaches();
+  net.files = files("/", {
+    "": "<html>",
+    "pyodide/big.wasm": "big",
+    "pyodide/lock.json": "{}",
+    "a.js": "a",
+  });
+  const manifest = { "./": "1", "pyodide/big.wasm": "1", "pyodide/lock.json": "1", "a.js": "1" };
+  const sw = worker(manifest, "/", caches, net);
+  // The reloaded page asks while the copies are still being kept.
+  const asked = sw.ahead();
+  const wasm = await sw.get("pyodide/big.wasm");
+  assert.ok(wasm instanceof Response);
+  // The response started ahead (a kept copy would carry its revision).
+  assert.equal(wasm.headers.get("X-Precache-Revision"), null);
+  assert.equal(await wasm.text(), "big");
+  assert.equal(await sw.text("pyodide/lock.json"), "{}");
+  await asked;
+  // Only the runtime's folder, once each.
+  assert.deepEqual(net.log.map((r) => r.path).sort(), ["/pyodide/big.wasm", "/pyodide/lock.json"]);
+  // Kept as they arrived: the precache fetches only the rest of the site.
+  net.log = [];
+  await sw.precache();
+  assert.deepEqual(net.log.map((r) => r.path).sort(), ["/", "/a.js"]);
+  // Asked again with the files kept in this revision: nothing crosses the network.
+  net.log = [];
+  await sw.ahead();
+  assert.equal(await sw.text("pyodide/big.wasm"), "big");
+  assert.deepEqual(net.log, []);
+});
+
+test("a response started ahead that no page asks for is let go in time; its copy is kept", async () => {
+  const net = new FakeNetwork();
+  const caches = new FakeCaches();
+  net.files = files("/", { "": "<html>", "pyodide/big.wasm": "big" });
+  const sw = worker({ "./": "1", "pyodide/big.wasm": "2" }, "/", caches, net);
+  await sw.ahead();
+  // Its 60 s at the test's pace (timers run a thousand times faster).
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  net.offline = true;
+  const later = await sw.get("pyodide/big.wasm");
+  assert.ok(later instanceof Response);
+  assert.equal(later.headers.get("X-Precache-Revision"), "2");
+  assert.equal(await later.text(), "big");
+  assert.deepEqual(
+    net.log.map((r) => r.path),
+    ["/pyodide/big.wasm"],
+  );
+});
