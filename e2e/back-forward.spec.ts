@@ -27,6 +27,7 @@ async function until<T>(tab: Tab, what: string, fn: () => T, ok: (value: T) => b
   let last: T | undefined;
   let failure = "";
   while (Date.now() < deadline) {
+    if (tab.browser.ended) throw new Error(`${what}: ${tab.browser.said()}`);
     last = await tab.evaluate(fn).catch((e: unknown) => {
       failure = String(e);
       return undefined;
@@ -35,7 +36,7 @@ async function until<T>(tab: Tab, what: string, fn: () => T, ok: (value: T) => b
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(
-    `${what}: timed out; the page still said …${last === undefined ? `nothing: every evaluate failed (${failure})` : JSON.stringify(last).slice(-300)}`,
+    `${what}: timed out; the page still said …${last === undefined ? `nothing: every evaluate failed (${failure})` : JSON.stringify(last).slice(-300)}\n${tab.browser.said()}`,
   );
 }
 
@@ -84,27 +85,47 @@ const look = () => {
 };
 
 // It launches a browser of its own and boots Python twice on a fresh profile: on a busy machine
-// that took more than the config's minute (CI, a core busy). Each wait inside fails first, naming
-// what it waited for.
-test.describe.configure({ timeout: 150_000 });
+// that took more than the config's minute (CI, a core busy), and Chromium may have to be started
+// again (below). Each wait inside fails first, naming what it waited for.
+test.describe.configure({ timeout: 300_000 });
+
+/**
+ * Chromium 156's browser process itself sometimes crashes (SIGTRAP) as it restores this page
+ * from the cache: in CI both runs of this test; here, a core busy, 2 of 30, and 2 of 50 with no
+ * protocol call in flight (.probe). No page can do that to its browser, so it is not the
+ * behaviour under test: a crash is noted on the test and the visit made again in a new browser,
+ * at most three times. Anything else that goes wrong fails at once.
+ */
+const TRIES = 3;
 
 test("leaving a page mid-run kills its program; brought back, the block says so and nothing ran unseen", async ({
   baseURL,
-}) => {
+}, testInfo) => {
+  const site = baseURL ?? "http://localhost:4321";
+  for (let attempt = 1; ; attempt++) {
+    const crash = await leaveAndComeBack(site);
+    if (crash === undefined) return;
+    testInfo.annotations.push({ type: "Chromium crashed", description: crash });
+    console.warn(`back-forward, try ${String(attempt)}: Chromium crashed: ${crash}`);
+    if (attempt === TRIES) throw new Error(`Chromium crashed in each of ${String(TRIES)} tries`);
+  }
+});
+
+/** The visit, in a browser of its own; how the browser crashed, if it did, else nothing. */
+async function leaveAndComeBack(site: string): Promise<string | undefined> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
     headless: true,
   });
+  const page = await browser.newPage();
+  page.setDefaultTimeout(PAGE_WAIT_MS);
+  const tab = new Tab(page);
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(PAGE_WAIT_MS);
-    const tab = new Tab(page);
     // As the shared fixture does: one spare interpreter, not two (see fixtures.ts).
     await page.evaluateOnNewDocument(() => {
       Object.defineProperty(Navigator.prototype, "deviceMemory", { get: () => 2 });
     });
-    const site = baseURL ?? "http://localhost:4321";
     await visit(page, tab, new URL("halt-python-script/sys-exit/", `${site}/`).href);
     await setCode(tab, COUNTING);
     await click(tab, ".pb-run");
@@ -125,9 +146,7 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     await new Promise((resolve) => setTimeout(resolve, 1500));
     // Back as the reader's button does. Not `page.goBack()`: its wait for the navigation failed
     // now and then ("Navigating frame was detached") as the cached page took the frame's place.
-    await tab.evaluate(() => {
-      history.back();
-    });
+    expect(await tab.back()).toBe("BackForwardCacheRestore");
     // Came back from the back/forward cache: the page's own window, as it was left.
     const restored = await until(
       tab,
@@ -157,7 +176,14 @@ test("leaving a page mid-run kills its program; brought back, the block says so 
     expect(again.code).toBe("0");
     expect(again.log.trim()).toBe("back");
     expect(tab.problems).toEqual([]);
+    return undefined;
+  } catch (error) {
+    // A crash is a signal the process died of; a failure of ours leaves it running.
+    await Promise.race([tab.browser.exited, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    const how = tab.browser.ended;
+    if (how && how !== "status 0") return `${how}: ${String(error).split("\n")[0] ?? ""}`;
+    throw error;
   } finally {
     await browser.close();
   }
-});
+}
