@@ -35,6 +35,8 @@ test.beforeEach(() => {
 });
 
 const runtimeRequests = () => requested.filter((path) => path.startsWith("/pyodide/"));
+/** How many times the article page was loaded: twice is the reload into isolation. */
+const pageLoads = () => requested.filter((path) => path === "/halt-python-script/sys-exit/").length;
 
 test("a first visit downloads each runtime file once, through the reload into isolation, and runs", async ({
   page,
@@ -43,8 +45,7 @@ test("a first visit downloads each runtime file once, through the reload into is
   await visit(page, "halt-python-script/sys-exit/");
   const status = await runToEnd(await readyBlock(page));
   await expect(status).toHaveAttribute("data-exit-code", "0");
-  // The page loaded twice (the reload into isolation).
-  expect(requested.filter((path) => path === "/halt-python-script/sys-exit/")).toHaveLength(2);
+  expect(pageLoads(), "the page and its reload into isolation").toBe(2);
   const runtime = runtimeRequests();
   expect(runtime).toEqual(expect.arrayContaining(RUNTIME));
   expect(runtime, "no runtime file twice").toEqual([...new Set(runtime)]);
@@ -63,7 +64,7 @@ test("saving data, a first visit downloads no runtime file until Run, through th
   const block = await readyBlock(page);
   await terminal;
   await page.mouse.wheel(0, 1500);
-  expect(requested.filter((path) => path === "/halt-python-script/sys-exit/")).toHaveLength(2);
+  expect(pageLoads(), "the page and its reload into isolation").toBe(2);
   expect(runtimeRequests()).toEqual([]);
   await runButton(block).scrollIntoViewIfNeeded();
   const status = await runToEnd(block);

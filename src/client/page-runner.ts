@@ -2,6 +2,7 @@
  * The page's single `RunnerClient`, created on first use: one worker per page, shared by every
  * block. Pyodide is served by the site itself under `<base>pyodide/`.
  */
+import { RUNTIME_DIR } from "../runner/paths.ts";
 import { withTrailingSlash } from "../site/base-path.ts";
 import { missingCapability } from "./page-limits.ts";
 import { RunnerClient } from "./runner-client.ts";
@@ -17,7 +18,7 @@ export function unsupportedReason(): string | null {
 export function pageRunner(created?: (client: RunnerClient) => void): RunnerClient {
   if (client) return client;
   client = new RunnerClient(
-    new URL(`${withTrailingSlash(import.meta.env.BASE_URL)}pyodide/`, location.href).href,
+    new URL(`${withTrailingSlash(import.meta.env.BASE_URL)}${RUNTIME_DIR}`, location.href).href,
     () =>
       new Worker(new URL("../worker/runner.worker.ts", import.meta.url), {
         type: "module",

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { withTrailingSlash } from "../site/base-path.ts";
 import { SITE_HEADERS, WORKER_CSP, WORKER_DIR } from "./headers.ts";
-import { SNAPSHOT_FILE } from "../runner/paths.ts";
+import { RUNTIME_DIR, SNAPSHOT_FILE } from "../runner/paths.ts";
 import { snapshotRevision, writeBuildSnapshot } from "./snapshot.ts";
 import { writeRuntimeSizes } from "./runtime-sizes.ts";
 
@@ -32,7 +32,7 @@ export function headersFile(base: string): string {
     `  Content-Security-Policy: ${WORKER_CSP}`,
     `${base}_astro/*`,
     "  Cache-Control: public, max-age=31536000, immutable",
-    `${base}pyodide/*`,
+    `${base}${RUNTIME_DIR}*`,
     "  Cache-Control: public, max-age=86400",
     `${base}sw.js`,
     "  Cache-Control: no-cache",
@@ -56,8 +56,8 @@ export function buildManifest(out: string): Record<string, string> {
   return Object.fromEntries(
     built.map((f) => [
       f.endsWith("index.html") ? f.slice(0, -"index.html".length) || "./" : f,
-      f === `pyodide/${SNAPSHOT_FILE}`
-        ? snapshotRevision(join(out, "pyodide"))
+      f === `${RUNTIME_DIR}${SNAPSHOT_FILE}`
+        ? snapshotRevision(join(out, RUNTIME_DIR))
         : digest(readFileSync(join(out, f))),
     ]),
   );
@@ -78,8 +78,8 @@ export function renderServiceWorker(manifest: Record<string, string>): string {
     .replace("__SITE_HEADERS__", JSON.stringify(SITE_HEADERS))
     .replace("__WORKER_CSP__", JSON.stringify(WORKER_CSP))
     .replace("__WORKER_DIR__", JSON.stringify(WORKER_DIR))
-    .replace("__RUNTIME_DIR__", JSON.stringify("pyodide/"))
-    .replace("__UNZIP__", JSON.stringify([`pyodide/${SNAPSHOT_FILE}`]));
+    .replace("__RUNTIME_DIR__", JSON.stringify(RUNTIME_DIR))
+    .replace("__UNZIP__", JSON.stringify([`${RUNTIME_DIR}${SNAPSHOT_FILE}`]));
 }
 
 /** Writes `<out>/sw.js` for the files in `out`. */
@@ -99,13 +99,13 @@ export function serviceWorker(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         try {
-          const bytes = await writeBuildSnapshot(join(out, "pyodide"));
+          const bytes = await writeBuildSnapshot(join(out, RUNTIME_DIR));
           logger.info(`interpreter snapshot: ${(bytes / 1e6).toFixed(1)} MB gzipped`);
         } catch (error) {
           // Not fatal: readers' browsers then boot Python cold (slower first Run).
           logger.warn(`no interpreter snapshot (${String(error)}); the first Run will boot cold`);
         }
-        writeRuntimeSizes(join(out, "pyodide"));
+        writeRuntimeSizes(join(out, RUNTIME_DIR));
         writeServiceWorker(out);
         writeFileSync(join(out, "_headers"), headersFile(base));
       },

@@ -3,6 +3,8 @@
  * the docs verifier and the expected outputs must all use the same one.
  */
 export const SNIPPET_FILE = "/home/reader/snippet.py";
+/** The runtime's folder under the site's base: Pyodide's files, the snapshot, their sizes. */
+export const RUNTIME_DIR = "pyodide/";
 /** Name of the gzipped build-time interpreter snapshot inside the `pyodide/` folder. */
 export const SNAPSHOT_FILE = "interpreter.snapshot.gz";
 /**
