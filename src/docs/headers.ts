@@ -1,8 +1,7 @@
 /**
  * Every response header the site depends on, in one place for every place that sends them: the
- * dev and preview servers (`pythonBlocks()` in `integration.ts`), the `_headers` file for hosts
- * that read one, the service worker that adds them on hosts that cannot, and the e2e test
- * server's `--isolate`.
+ * dev and preview servers (`astro.config.mjs`), the `_headers` file for hosts that read one, the
+ * service worker that adds them on hosts that cannot, and the e2e test server's `--isolate`.
  *
  * - Isolation (COOP/COEP/CORP): the page may use SharedArrayBuffer (Stop as SIGINT, `input()`).
  * - The page's CSP: scripts only from the site (no inline script, no eval; wasm allowed), no
@@ -47,7 +46,7 @@ export const SITE_HEADERS: Readonly<Record<string, string>> = {
     "camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=(), display-capture=()",
 };
 
-/** Where the bundler puts the runner worker's script, under the site's base (`integration.ts`). */
+/** Where the bundler puts the runner worker's script, under the site's base (`astro.config.mjs`). */
 export const WORKER_DIR = "_astro/worker/";
 
 /** The headers for a response at `path` (relative to the base, no leading slash). */

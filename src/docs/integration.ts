@@ -1,15 +1,9 @@
 /**
- * The runnable Python blocks as one Astro integration, `pythonBlocks()`: what a site adds to its
- * config and nothing else (the first step of the blocks as a package, #27). It
- * - turns Python fences into runnable blocks (the remark plugin, added to the site's unified
- *   Markdown processor in place, so .md and .mdx pages both get it);
- * - gives `astro dev` and `astro preview` the isolation headers (src/docs/headers.ts);
- * - has Vite emit the run worker as a module, in its own folder (which gets the worker's CSP),
- *   and inline no script or asset into the HTML (the CSP allows no inline script);
- * - after the build, writes the interpreter snapshot (`snapshot.ts`) and the runtime files' sizes
- *   (`runtime-sizes.ts`), then `<base>sw.js` from `src/service-worker/` with the manifest of built
- *   files (each with its own revision), and a `_headers` file (Netlify, Cloudflare Pages) with
- *   the isolation and cache headers.
+ * Astro integration: after the build, writes the interpreter snapshot (`snapshot.ts`) and the
+ * runtime files' sizes (`runtime-sizes.ts`), then
+ * `<base>sw.js` from `src/service-worker/` with the manifest of built files (each with its own
+ * revision), and a `_headers` file (Netlify, Cloudflare Pages) with the isolation and cache
+ * headers.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -21,7 +15,6 @@ import { SITE_HEADERS, WORKER_CSP, WORKER_DIR } from "./headers.ts";
 import { RUNTIME_DIR, SNAPSHOT_FILE } from "../runner/paths.ts";
 import { snapshotRevision, writeBuildSnapshot } from "./snapshot.ts";
 import { writeRuntimeSizes } from "./runtime-sizes.ts";
-import { remarkPythonBlocks } from "./remark-python-blocks.ts";
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -94,48 +87,12 @@ export function writeServiceWorker(out: string): void {
   writeFileSync(join(out, "sw.js"), renderServiceWorker(buildManifest(out)));
 }
 
-/** Astro's Markdown processor, as much of it as the blocks need. */
-interface MarkdownProcessor {
-  name: string;
-  options: { remarkPlugins?: unknown[] };
-}
-
-/**
- * Adds the blocks' remark plugin to the site's processor, in place: Astro and MDX read its
- * options when they render. Sätteri, Astro's default, runs no remark plugins: a clear error says
- * what to set until the blocks have a Sätteri plugin of their own.
- */
-function addRemarkPlugin(processor: MarkdownProcessor): void {
-  if (processor.name !== "unified") {
-    throw new Error(
-      `Python blocks need the unified Markdown processor (this site's is "${processor.name}"): ` +
-        'in astro.config.mjs, import { unified } from "@astrojs/markdown-remark" and set ' +
-        "markdown: { processor: unified() }.",
-    );
-  }
-  const plugins = (processor.options.remarkPlugins ??= []);
-  if (!plugins.includes(remarkPythonBlocks)) plugins.push(remarkPythonBlocks);
-}
-
-/** The integration: runnable Python fences, the headers they need, and the build's runtime. */
-export function pythonBlocks(): AstroIntegration {
+/** The integration; `base` is Astro's base path. */
+export function serviceWorker(): AstroIntegration {
   let base = "/";
   return {
-    name: "python-blocks",
+    name: "python-halted:service-worker",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig }) => {
-        addRemarkPlugin(config.markdown.processor);
-        updateConfig({
-          server: { headers: { ...SITE_HEADERS } },
-          vite: {
-            worker: {
-              format: "es",
-              rolldownOptions: { output: { entryFileNames: `${WORKER_DIR}[name]-[hash].js` } },
-            },
-            build: { assetsInlineLimit: 0 },
-          },
-        });
-      },
       "astro:config:done": ({ config }) => {
         base = withTrailingSlash(config.base);
       },
