@@ -15,7 +15,14 @@
  * What the page reports as a problem (an uncaught error, a console error, a failed load) is
  * collected from every session the tab attaches, as the shared fixture collects it.
  */
-import { TargetType, type Browser, type CDPSession, type Page, type Target } from "puppeteer-core";
+import {
+  TargetType,
+  type Browser,
+  type CDPSession,
+  type Page,
+  type Protocol,
+  type Target,
+} from "puppeteer-core";
 import { PAGE_WAIT_MS } from "./waits.ts";
 
 /** How the browser process ended, once it has, and its last lines on stderr. */
@@ -136,21 +143,24 @@ export class Tab {
    * page came back once it has: "BackForwardCacheRestore" from the cache. Nothing is evaluated
    * in the page until then. On Chromium 156, a core busy, `history.back()` evaluated in the page
    * and then reads every 100 ms lost the browser (it exited, SIGTRAP; in CI each time) or the
-   * call in 8 of 50 runs; going back this way but reading at once, in 2 of 30.
+   * call in 8 of 50 runs; this way the browser still crashed in 2 of 30, which is why the spec
+   * makes its visit again when it does.
    */
   async back(): Promise<string> {
     const session = await this.#session;
     await session.send("Page.enable");
     let timer: NodeJS.Timeout | undefined;
+    let navigated: (event: Protocol.Page.FrameNavigatedEvent) => void = () => undefined;
     const came = new Promise<string>((resolve, reject) => {
       timer = setTimeout(() => {
         reject(
           new Error(`no page came back in ${String(PAGE_WAIT_MS)} ms\n${this.browser.said()}`),
         );
       }, PAGE_WAIT_MS);
-      session.on("Page.frameNavigated", ({ frame, type }) => {
+      navigated = ({ frame, type }) => {
         if (frame.parentId === undefined) resolve(type);
-      });
+      };
+      session.on("Page.frameNavigated", navigated);
     });
     const { currentIndex, entries } = await this.send<{
       currentIndex: number;
@@ -164,6 +174,7 @@ export class Tab {
     });
     return Promise.race([came, gone]).finally(() => {
       clearTimeout(timer);
+      session.off("Page.frameNavigated", navigated);
     });
   }
 
